@@ -1,0 +1,76 @@
+/** The password rules the emulator enforces and reports at `GET /v1/auth/password/policy`. */
+export interface PasswordPolicy {
+  minLength: number;
+  lowercase: boolean;
+  uppercase: boolean;
+  number: boolean;
+  nonAlphanumeric: boolean;
+}
+
+/** Everything that can be set when starting the emulator; every field has a default. */
+export interface EmulatorOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to bind; default 127.0.0.1. */
+  host?: string;
+  /** Project id used in `iss`, the JWKS path and the Authorization header. */
+  projectId?: string;
+  /** When set, management calls must carry exactly this key; otherwise any non-empty key. */
+  managementKey?: string;
+  /** Session token lifetime, seconds (default 600). */
+  sessionTtlSeconds?: number;
+  /** Refresh token lifetime, seconds (default 30 days). */
+  refreshTtlSeconds?: number;
+  /** Issue a new refresh token on every refresh and revoke the old one (default false). */
+  rotateRefreshTokens?: boolean;
+  /** Lifetime of a password-reset link token, seconds (default 600). */
+  resetTokenTtlSeconds?: number;
+  /** Where reset links point when the caller gives no `redirectUrl`. */
+  defaultRedirectUrl?: string;
+  /** How long a rotated-out key stays in the JWKS, seconds (default 600). */
+  keyGraceSeconds?: number;
+  /** Failed password sign-ins for one login id within the window before 429 (default 10). */
+  maxFailedSignIns?: number;
+  /** Window for counting failed sign-ins, seconds (default 600). */
+  failedSignInWindowSeconds?: number;
+  /** Password policy; fields not given keep their defaults. */
+  passwordPolicy?: Partial<PasswordPolicy>;
+  /** Largest request body accepted, bytes (default 1 MiB). */
+  bodyLimitBytes?: number;
+}
+
+export type ResolvedEmulatorOptions = Required<Omit<EmulatorOptions, 'managementKey'>> & {
+  managementKey?: string;
+  passwordPolicy: PasswordPolicy;
+};
+
+/** The project id used when none is given: 32 characters, shaped like a Descope id. */
+export const DEFAULT_PROJECT_ID = 'P2EmulatorLocalProject000000000';
+
+export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = {
+  minLength: 8,
+  lowercase: true,
+  uppercase: true,
+  number: true,
+  nonAlphanumeric: false,
+};
+
+/** Fills in the defaults of every option left out. */
+export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorOptions {
+  return {
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    projectId: options.projectId ?? DEFAULT_PROJECT_ID,
+    managementKey: options.managementKey,
+    sessionTtlSeconds: options.sessionTtlSeconds ?? 600,
+    refreshTtlSeconds: options.refreshTtlSeconds ?? 30 * 24 * 3600,
+    rotateRefreshTokens: options.rotateRefreshTokens ?? false,
+    resetTokenTtlSeconds: options.resetTokenTtlSeconds ?? 600,
+    defaultRedirectUrl: options.defaultRedirectUrl ?? 'http://localhost:3000/reset-password',
+    keyGraceSeconds: options.keyGraceSeconds ?? 600,
+    maxFailedSignIns: options.maxFailedSignIns ?? 10,
+    failedSignInWindowSeconds: options.failedSignInWindowSeconds ?? 600,
+    passwordPolicy: { ...DEFAULT_PASSWORD_POLICY, ...options.passwordPolicy },
+    bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Descope's error answer, `{errorCode, errorDescription, errorMessage}`, with the HTTP status
+ * the emulator sends it with. Throw one from a handler; the server writes it.
+ */
+export class DescopeApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly description: string,
+    readonly detail?: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(`${code} ${description}`);
+  }
+
+  /** The wire body, exactly as Descope shapes it. */
+  toBody(): { errorCode: string; errorDescription: string; errorMessage?: string } {
+    return { errorCode: this.code, errorDescription: this.description, errorMessage: this.detail };
+  }
+}
+
+/**
+ * The codes the emulator answers with. Codes and meanings follow descope-contract.md §4.2;
+ * HTTP statuses are the contract's inferred defaults (400 for E011xxx, 401 for credential,
+ * code and token failures, 429 for rate limits). E062901 and E062904 are not attested by a
+ * Descope SDK: they are the emulator's choice, kept distinct so callers can tell them apart.
+ */
+export const EmulatorErrors = {
+  badRequest: (detail?: string) =>
+    new DescopeApiError(400, 'E011001', 'Request is malformed', detail),
+  invalidRequest: (detail: string) =>
+    new DescopeApiError(400, 'E011003', 'Request is invalid', detail),
+  invalidArguments: (detail: string) =>
+    new DescopeApiError(400, 'E011004', 'Invalid arguments', detail),
+  notFound: (path: string) =>
+    new DescopeApiError(404, 'E011001', 'Route not found', `No route for ${path}`),
+  unauthorized: (detail: string) =>
+    new DescopeApiError(401, 'E061004', 'Unauthorized request', detail),
+  invalidToken: (detail: string) => new DescopeApiError(401, 'E061005', 'Invalid token', detail),
+  tokenRevoked: () =>
+    new DescopeApiError(401, 'E064001', 'Token expired because logged out', 'Token was revoked'),
+  wrongCode: () =>
+    new DescopeApiError(401, 'E061102', 'Wrong one-time code', 'The code is wrong or expired'),
+  tooManyAttempts: () =>
+    new DescopeApiError(429, 'E061103', 'Too many attempts', 'Too many wrong codes'),
+  userExists: () =>
+    new DescopeApiError(400, 'E062107', 'User already exists', 'A user with this login id exists'),
+  userNotFound: () => new DescopeApiError(400, 'E062108', 'User not found', 'Cannot find user'),
+  wrongPassword: () =>
+    new DescopeApiError(401, 'E062901', 'Password incorrect', 'Invalid login credentials'),
+  weakPassword: (detail: string) =>
+    new DescopeApiError(400, 'E062904', 'Password does not meet the password policy', detail),
+  mgmtUserNotFound: () => new DescopeApiError(400, 'E112102', 'User not found', 'Cannot find user'),
+  rateLimited: (retryAfterSeconds: number) =>
+    new DescopeApiError(429, 'E130429', 'Too many requests', 'Rate limit exceeded', {
+      'Retry-After': String(retryAfterSeconds),
+    }),
+};

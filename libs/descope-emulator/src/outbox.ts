@@ -1,0 +1,35 @@
+/** What the emulator would have sent to a user, kept so tests and local users can read it. */
+export interface OutboxMessage {
+  channel: 'email' | 'sms' | 'voice' | 'whatsapp';
+  loginId: string;
+  /** The address it went to (for an update, the new address). */
+  to: string;
+  kind: 'signup' | 'signin' | 'update-email' | 'update-phone' | 'password-reset';
+  code?: string;
+  link?: string;
+  token?: string;
+  sentAt: string;
+}
+
+/** In-memory outbox, newest first, bounded so a long-running emulator does not grow forever. */
+export class Outbox {
+  private messages: OutboxMessage[] = [];
+
+  constructor(private readonly capacity = 1000) {}
+
+  deliver(message: Omit<OutboxMessage, 'sentAt'>): void {
+    this.messages.unshift({ ...message, sentAt: new Date().toISOString() });
+    this.messages.length = Math.min(this.messages.length, this.capacity);
+  }
+
+  /** Messages for one login id (case-insensitive), or all of them. */
+  list(loginId?: string): OutboxMessage[] {
+    if (!loginId) return [...this.messages];
+    const wanted = loginId.toLowerCase();
+    return this.messages.filter((message) => message.loginId.toLowerCase() === wanted);
+  }
+
+  clear(): void {
+    this.messages = [];
+  }
+}

@@ -1,0 +1,33 @@
+import { EmulatorContext } from './context';
+
+/** Who may call a route: the auth API, the management API, or anyone (JWKS, emulator admin). */
+export type RouteScope = 'auth' | 'management' | 'open';
+
+/** The parts of an HTTP request a handler needs, already parsed and checked. */
+export interface EmulatorRequest {
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: Record<string, unknown>;
+  /** The refresh JWT from `Authorization: Bearer <projectId>:<jwt>[:<authManagementKey>]`. */
+  token?: string;
+}
+
+export type Handler = (request: EmulatorRequest, context: EmulatorContext) => unknown;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Exact path; a segment starting with `:` matches any one segment. */
+  path: string;
+  scope: RouteScope;
+  handler: Handler;
+}
+
+/** A handler's answer when 200 with a JSON body is not what it needs. */
+export class Reply {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { EmulatorContext } from '../context';
+import { EmulatorErrors } from '../errors';
+import { isEmail, isPhone, maskEmail } from '../mask';
+import { hashPassword, policyViolations, verifyPassword } from '../passwords';
+import { optionalObject, optionalString, requiredString } from '../request-fields';
+import { EmulatorRequest, Route } from '../route';
+import { EmulatorUser } from '../store';
+
+type Body = Record<string, unknown>;
+
+async function hashWithPolicy(password: string, context: EmulatorContext): Promise<string> {
+  const broken = policyViolations(password, context.options.passwordPolicy);
+  if (broken.length) throw EmulatorErrors.weakPassword(`The password needs ${broken.join(', ')}`);
+  return hashPassword(password);
+}
+
+/** Checks a login id's password, counting failures towards the rate limit. */
+async function checkPassword(context: EmulatorContext, loginId: string, password: string) {
+  const retryAfter = context.signInFailures.retryAfter(loginId.toLowerCase());
+  if (retryAfter) throw EmulatorErrors.rateLimited(retryAfter);
+  const user = context.store.findByLoginId(loginId);
+  const valid = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
+  if (!user || !valid) {
+    context.signInFailures.fail(loginId.toLowerCase());
+    throw user ? EmulatorErrors.wrongPassword() : EmulatorErrors.userNotFound();
+  }
+  context.signInFailures.reset(loginId.toLowerCase());
+  return user;
+}
+
+/** Contact fields for a new user: from `user`, else from the login id when it is one. */
+export function contactFields(loginId: string, user: Body = {}): Partial<EmulatorUser> {
+  const email = optionalString(user, 'email') ?? (isEmail(loginId) ? loginId : undefined);
+  const phone = optionalString(user, 'phone') ?? (isPhone(loginId) ? loginId : undefined);
+  return {
+    email,
+    phone,
+    name: optionalString(user, 'name'),
+    givenName: optionalString(user, 'givenName'),
+    middleName: optionalString(user, 'middleName'),
+    familyName: optionalString(user, 'familyName'),
+  };
+}
+
+const customClaimsOf = (body: Body) =>
+  optionalObject(optionalObject(body, 'loginOptions') ?? {}, 'customClaims');
+
+async function signUp({ body }: EmulatorRequest, context: EmulatorContext) {
+  const loginId = requiredString(body, 'loginId');
+  const password = requiredString(body, 'password');
+  if (context.store.findByLoginId(loginId)) throw EmulatorErrors.userExists();
+  const fields = contactFields(loginId, optionalObject(body, 'user'));
+  const passwordHash = await hashWithPolicy(password, context);
+  const user = context.store.createUser({ ...fields, loginIds: [loginId], passwordHash });
+  return context.tokens.authenticate(user, { amr: ['pwd'], customClaims: customClaimsOf(body) });
+}
+
+async function signIn({ body }: EmulatorRequest, context: EmulatorContext) {
+  const loginId = requiredString(body, 'loginId');
+  const user = await checkPassword(context, loginId, requiredString(body, 'password'));
+  return context.tokens.authenticate(user, { amr: ['pwd'], customClaims: customClaimsOf(body) });
+}
+
+async function update({ body, token }: EmulatorRequest, context: EmulatorContext) {
+  const loginId = requiredString(body, 'loginId');
+  const newPassword = requiredString(body, 'newPassword');
+  const owner = context.tokens.userOf(context.tokens.verifyRefresh(token));
+  if (context.store.findByLoginId(loginId) !== owner) {
+    throw EmulatorErrors.unauthorized('The refresh token does not belong to this login id');
+  }
+  owner.passwordHash = await hashWithPolicy(newPassword, context);
+  return {};
+}
+
+async function replace({ body }: EmulatorRequest, context: EmulatorContext) {
+  const loginId = requiredString(body, 'loginId');
+  const oldPassword = requiredString(body, 'oldPassword');
+  const newPassword = requiredString(body, 'newPassword');
+  const user = await checkPassword(context, loginId, oldPassword);
+  user.passwordHash = await hashWithPolicy(newPassword, context);
+  return context.tokens.authenticate(user, { amr: ['pwd'] });
+}
+
+function sendReset({ body }: EmulatorRequest, context: EmulatorContext) {
+  const loginId = requiredString(body, 'loginId');
+  const redirectUrl = optionalString(body, 'redirectUrl') ?? context.options.defaultRedirectUrl;
+  const user = context.store.findByLoginId(loginId);
+  if (!user) throw EmulatorErrors.userNotFound();
+  const to = user.email ?? loginId;
+  const token = randomBytes(24).toString('base64url');
+  const expiresAt = Date.now() + context.options.resetTokenTtlSeconds * 1000;
+  context.resetTokens.set(token, { userId: user.userId, expiresAt });
+  const link = `${redirectUrl}${redirectUrl.includes('?') ? '&' : '?'}t=${token}`;
+  context.outbox.deliver({ channel: 'email', loginId, to, kind: 'password-reset', link, token });
+  return { resetMethod: 'magiclink', maskedEmail: maskEmail(to) };
+}
+
+function verifyMagicLink({ body }: EmulatorRequest, context: EmulatorContext) {
+  const token = requiredString(body, 'token');
+  const pending = context.resetTokens.get(token);
+  context.resetTokens.delete(token);
+  const user = pending && pending.expiresAt > Date.now() && context.store.findById(pending.userId);
+  if (!user) throw EmulatorErrors.invalidToken('The link is invalid, used or expired');
+  user.verifiedEmail = true;
+  return context.tokens.authenticate(user, { amr: ['email'] });
+}
+
+/** `/v1/auth/password/*` and the magic-link verify that completes a reset. */
+export const passwordRoutes: Route[] = [
+  { method: 'POST', path: '/v1/auth/password/signup', scope: 'auth', handler: signUp },
+  { method: 'POST', path: '/v1/auth/password/signin', scope: 'auth', handler: signIn },
+  { method: 'POST', path: '/v1/auth/password/update', scope: 'auth', handler: update },
+  { method: 'POST', path: '/v1/auth/password/replace', scope: 'auth', handler: replace },
+  { method: 'POST', path: '/v1/auth/password/reset', scope: 'auth', handler: sendReset },
+  {
+    method: 'GET',
+    path: '/v1/auth/password/policy',
+    scope: 'auth',
+    handler: (_request, context) => ({ ...context.options.passwordPolicy, active: true }),
+  },
+  { method: 'POST', path: '/v1/auth/magiclink/verify', scope: 'auth', handler: verifyMagicLink },
+];

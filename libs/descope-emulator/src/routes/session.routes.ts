@@ -1,0 +1,65 @@
+import { EmulatorContext } from '../context';
+import { EmulatorErrors } from '../errors';
+import { optionalBoolean, optionalStringArray, requiredString } from '../request-fields';
+import { EmulatorRequest, Route } from '../route';
+import { toUserResponse } from '../user-response';
+
+const refresh = ({ token }: EmulatorRequest, context: EmulatorContext) =>
+  context.tokens.refresh(context.tokens.verifyRefresh(token));
+
+function selectTenant({ body, token }: EmulatorRequest, context: EmulatorContext) {
+  const tenant = requiredString(body, 'tenant');
+  const record = context.tokens.verifyRefresh(token);
+  const user = context.tokens.userOf(record);
+  if (!user.userTenants.some(({ tenantId }) => tenantId === tenant)) {
+    throw EmulatorErrors.invalidArguments(`The user is not a member of tenant "${tenant}"`);
+  }
+  return context.tokens.refresh(record, { dct: tenant });
+}
+
+function logout({ token }: EmulatorRequest, context: EmulatorContext) {
+  context.tokens.revoke(context.tokens.verifyRefresh(token));
+  return {};
+}
+
+function logoutAll({ token }: EmulatorRequest, context: EmulatorContext) {
+  context.tokens.revokeAll(context.tokens.verifyRefresh(token).userId);
+  return {};
+}
+
+function me({ token }: EmulatorRequest, context: EmulatorContext) {
+  const user = context.tokens.userOf(context.tokens.verifyRefresh(token));
+  return toUserResponse(user, context.store);
+}
+
+function myTenants({ body, token }: EmulatorRequest, context: EmulatorContext) {
+  const record = context.tokens.verifyRefresh(token);
+  const user = context.tokens.userOf(record);
+  const ids = optionalStringArray(body, 'ids');
+  const wanted = optionalBoolean(body, 'dct') ? [record.dct] : ids;
+  const tenants = user.userTenants
+    .filter(({ tenantId }) => !wanted || wanted.includes(tenantId))
+    .map(({ tenantId }) => ({
+      id: tenantId,
+      name: context.store.findTenant(tenantId)?.name ?? '',
+    }));
+  return { tenants };
+}
+
+function jwks({ params }: EmulatorRequest, context: EmulatorContext) {
+  if (params.projectId !== context.options.projectId) {
+    throw EmulatorErrors.invalidArguments('Unknown project id');
+  }
+  return context.keys.jwks();
+}
+
+/** Refresh, logout, me, tenant selection and the JWKS. */
+export const sessionRoutes: Route[] = [
+  { method: 'POST', path: '/v1/auth/refresh', scope: 'auth', handler: refresh },
+  { method: 'POST', path: '/v1/auth/tenant/select', scope: 'auth', handler: selectTenant },
+  { method: 'POST', path: '/v1/auth/logout', scope: 'auth', handler: logout },
+  { method: 'POST', path: '/v1/auth/logoutall', scope: 'auth', handler: logoutAll },
+  { method: 'GET', path: '/v1/auth/me', scope: 'auth', handler: me },
+  { method: 'POST', path: '/v1/auth/me/tenants', scope: 'auth', handler: myTenants },
+  { method: 'GET', path: '/v2/keys/:projectId', scope: 'open', handler: jwks },
+];

@@ -1,0 +1,127 @@
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { createContext, EmulatorContext } from './context';
+import { EmulatorOptions, resolveOptions } from './emulator-options';
+import { DescopeApiError, EmulatorErrors } from './errors';
+import { readJsonBody } from './json-body';
+import { Reply, Route } from './route';
+import { RouteTable } from './route-table';
+import { adminRoutes } from './routes/admin.routes';
+import { managementRoutes } from './routes/management.routes';
+import { passwordRoutes } from './routes/password.routes';
+import { sessionRoutes } from './routes/session.routes';
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** `http://host:port`, to give the SDK as `baseUrl`. */
+  baseUrl: string;
+  projectId: string;
+  /** The live state, for tests that need to reach behind the HTTP surface. */
+  context: EmulatorContext;
+  close(): Promise<void>;
+}
+
+const routes = new RouteTable([
+  ...passwordRoutes,
+  ...sessionRoutes,
+  ...managementRoutes,
+  ...adminRoutes,
+]);
+
+/** The Authorization header's parts: `Bearer <projectId>[:<jwt>][:<key>]`. */
+function bearerParts(request: IncomingMessage): string[] {
+  const header = request.headers.authorization ?? '';
+  return header.startsWith('Bearer ') ? header.slice(7).split(':') : [];
+}
+
+/** Checks the caller may use the route's scope; returns the refresh JWT, if one was sent. */
+function authorize(route: Route, request: IncomingMessage, context: EmulatorContext) {
+  if (route.scope === 'open') return undefined;
+  const [projectId, ...rest] = bearerParts(request);
+  if (projectId !== context.options.projectId) {
+    throw EmulatorErrors.unauthorized('Missing or unknown project id in Authorization');
+  }
+  if (route.scope === 'management') {
+    const key = rest.join(':');
+    const expected = context.options.managementKey;
+    if (!key || (expected !== undefined && key !== expected)) {
+      throw EmulatorErrors.unauthorized('A valid management key is required');
+    }
+    return undefined;
+  }
+  return rest.find((part) => part.split('.').length === 3);
+}
+
+async function handle(request: IncomingMessage, context: EmulatorContext): Promise<Reply> {
+  const url = new URL(request.url ?? '/', 'http://emulator');
+  const match = routes.match(request.method ?? 'GET', url.pathname);
+  if (!match) throw EmulatorErrors.notFound(url.pathname);
+  const statKey = `${match.route.method} ${match.route.path}`;
+  context.stats.set(statKey, (context.stats.get(statKey) ?? 0) + 1);
+  const token = authorize(match.route, request, context);
+  const body = await readJsonBody(request, context.options.bodyLimitBytes);
+  const query = url.searchParams;
+  const result = await match.route.handler(
+    { path: url.pathname, params: match.params, query, body, token },
+    context,
+  );
+  return result instanceof Reply ? result : new Reply(200, result ?? {});
+}
+
+function toReply(error: unknown): Reply {
+  if (error instanceof DescopeApiError)
+    return new Reply(error.status, error.toBody(), error.headers);
+  return new Reply(500, {
+    errorCode: 'E010001',
+    errorDescription: 'Internal error',
+    errorMessage: 'The emulator failed to handle the request',
+  });
+}
+
+function send(response: ServerResponse, reply: Reply): void {
+  const payload = JSON.stringify(reply.body);
+  response.writeHead(reply.status, {
+    ...reply.headers,
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(payload),
+  });
+  response.end(payload);
+}
+
+/**
+ * Starts a Descope-compatible emulator on `options.port` (0: any free port) and resolves once
+ * it listens. Each call has its own keys, users and outbox.
+ *
+ * @example
+ * const emulator = await startEmulator();
+ * const sdk = DescopeClient({ projectId: emulator.projectId, baseUrl: emulator.baseUrl });
+ * // ...
+ * await emulator.close();
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const resolved = resolveOptions(options);
+  const context = createContext(resolved);
+  const server = createServer((request, response) => {
+    handle(request, context).then(
+      (reply) => send(response, reply),
+      (error: unknown) => send(response, toReply(error)),
+    );
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(resolved.port, resolved.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
+  return {
+    baseUrl: `http://${host}:${port}`,
+    projectId: resolved.projectId,
+    context,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+
+/** A user's membership in a tenant, as Descope's `userTenants` entries. */
+export interface TenantMembership {
+  tenantId: string;
+  roleNames: string[];
+}
+
+/** A user as the emulator keeps it, in memory only. */
+export interface EmulatorUser {
+  userId: string;
+  loginIds: string[];
+  name?: string;
+  givenName?: string;
+  middleName?: string;
+  familyName?: string;
+  email?: string;
+  phone?: string;
+  picture?: string;
+  verifiedEmail: boolean;
+  verifiedPhone: boolean;
+  roleNames: string[];
+  userTenants: TenantMembership[];
+  customAttributes: Record<string, unknown>;
+  status: 'enabled' | 'disabled';
+  test: boolean;
+  createdTime: number;
+  /** scrypt hash; never the password itself. */
+  passwordHash?: string;
+  totpSecret?: string;
+  /** False until the first successful authentication: feeds `firstSeen`. */
+  seen: boolean;
+}
+
+export interface Role {
+  name: string;
+  description?: string;
+  permissionNames: string[];
+  tenantId?: string;
+}
+
+export interface Tenant {
+  id: string;
+  name: string;
+}
+
+/** The authorization claims a user's tokens carry. */
+export interface AuthorizationClaims {
+  roles: string[];
+  permissions: string[];
+  tenants: Record<string, { roles: string[]; permissions: string[] }>;
+}
+
+const key = (loginId: string) => loginId.trim().toLowerCase();
+
+/** Users, roles and tenants, indexed by user id and by every login id. */
+export class EmulatorStore {
+  private readonly users = new Map<string, EmulatorUser>();
+  private readonly byLoginId = new Map<string, string>();
+  private readonly roles = new Map<string, Role>();
+  private readonly tenants = new Map<string, Tenant>();
+
+  createUser(fields: Partial<EmulatorUser> & { loginIds: string[] }): EmulatorUser {
+    const user: EmulatorUser = {
+      verifiedEmail: false,
+      verifiedPhone: false,
+      roleNames: [],
+      userTenants: [],
+      customAttributes: {},
+      status: 'enabled',
+      test: false,
+      seen: false,
+      ...fields,
+      userId: `U${randomBytes(14).toString('hex')}`,
+      createdTime: Math.floor(Date.now() / 1000),
+    };
+    this.users.set(user.userId, user);
+    for (const loginId of user.loginIds) this.byLoginId.set(key(loginId), user.userId);
+    return user;
+  }
+
+  findByLoginId(loginId: string): EmulatorUser | undefined {
+    const userId = this.byLoginId.get(key(loginId));
+    return userId ? this.users.get(userId) : undefined;
+  }
+
+  findById(userId: string): EmulatorUser | undefined {
+    return this.users.get(userId);
+  }
+
+  /** Management calls accept a login id or a user id in the same field. */
+  findByLoginIdOrUserId(id: string): EmulatorUser | undefined {
+    return this.findByLoginId(id) ?? this.findById(id);
+  }
+
+  /** Adds a login id to a user; false when another user already holds it. */
+  addLoginId(user: EmulatorUser, loginId: string): boolean {
+    const holder = this.byLoginId.get(key(loginId));
+    if (holder && holder !== user.userId) return false;
+    if (!holder) user.loginIds.push(loginId);
+    this.byLoginId.set(key(loginId), user.userId);
+    return true;
+  }
+
+  deleteUser(user: EmulatorUser): void {
+    this.users.delete(user.userId);
+    for (const loginId of user.loginIds) this.byLoginId.delete(key(loginId));
+  }
+
+  saveRole(role: Role): void {
+    this.roles.set(role.name, role);
+  }
+
+  saveTenant(tenant: Tenant): void {
+    this.tenants.set(tenant.id, tenant);
+  }
+
+  findTenant(id: string): Tenant | undefined {
+    return this.tenants.get(id);
+  }
+
+  /** Project roles with their permissions at the top level, and the same per tenant. */
+  claimsFor(user: EmulatorUser): AuthorizationClaims {
+    const tenants: AuthorizationClaims['tenants'] = {};
+    for (const { tenantId, roleNames } of user.userTenants) {
+      tenants[tenantId] = { roles: [...roleNames], permissions: this.permissionsOf(roleNames) };
+    }
+    return {
+      roles: [...user.roleNames],
+      permissions: this.permissionsOf(user.roleNames),
+      tenants,
+    };
+  }
+
+  private permissionsOf(roleNames: string[]): string[] {
+    const names = roleNames.flatMap((name) => this.roles.get(name)?.permissionNames ?? []);
+    return [...new Set(names)];
+  }
+}
