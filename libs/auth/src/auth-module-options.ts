@@ -1,0 +1,22 @@
+/** Where the signing keys come from and how tokens are checked. */
+export interface AuthModuleOptions {
+  /** Every token's `iss` must be this id, or a URL whose last path segment is it. */
+  projectId: string;
+  /** Descope API origin; keys come from `<baseUrl>/v2/keys/<projectId>`. */
+  baseUrl: string;
+  /** Background key refresh, ms (default 10 minutes). */
+  jwksRefreshIntervalMs?: number;
+  /** At most one key fetch per this many ms because of an unknown `kid` (default 30 s). */
+  unknownKidCooldownMs?: number;
+  /** Timeout of one key fetch, ms (default 3 s). */
+  jwksTimeoutMs?: number;
+  /** Tolerance on `exp` and `nbf`, seconds (default 5). */
+  clockToleranceSeconds?: number;
+}
+
+export const AUTH_DEFAULTS = {
+  jwksRefreshIntervalMs: 10 * 60 * 1000,
+  unknownKidCooldownMs: 30 * 1000,
+  jwksTimeoutMs: 3000,
+  clockToleranceSeconds: 5,
+} as const;

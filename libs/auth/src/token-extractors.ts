@@ -1,0 +1,34 @@
+/** The parts of a Fastify (or Express) request the token readers use. */
+export interface RequestWithTokens {
+  headers: Record<string, string | string[] | undefined>;
+  cookies?: Record<string, string | undefined>;
+}
+
+export const SESSION_COOKIE = 'DS';
+export const REFRESH_COOKIE = 'DSR';
+
+function bearer(request: RequestWithTokens): string | undefined {
+  const header = request.headers.authorization;
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1];
+}
+
+function cookie(request: RequestWithTokens, name: string): string | undefined {
+  if (request.cookies) return request.cookies[name] || undefined;
+  const header = request.headers.cookie;
+  const raw = Array.isArray(header) ? header.join('; ') : (header ?? '');
+  for (const pair of raw.split(';')) {
+    const [key, ...value] = pair.trim().split('=');
+    if (key === name) return value.join('=') || undefined;
+  }
+  return undefined;
+}
+
+/** A session token: `Authorization: Bearer`, then the `DS` cookie. */
+export const readSessionToken = (request: RequestWithTokens) =>
+  bearer(request) ?? cookie(request, SESSION_COOKIE);
+
+/** A refresh token: the `DSR` cookie, then `Authorization: Bearer`. */
+export const readRefreshToken = (request: RequestWithTokens) =>
+  cookie(request, REFRESH_COOKIE) ?? bearer(request);

@@ -1,0 +1,21 @@
+/** Statuses on which the SDK sleeps and re-sends the same request (descope-contract.md §1.6). */
+const SDK_RETRY_STATUSES = new Set([503, 520, 521, 522, 524, 530]);
+
+/**
+ * The `fetch` handed to the SDK. Each request carries its own abort timer, so a request the
+ * caller has stopped waiting for does not hold a socket. A status the SDK would retry on is
+ * answered as a 502 with a JSON body instead: the SDK's 100 ms / 5 s / 5 s retry loop never
+ * starts, so a POST is sent once.
+ */
+export function boundedFetch(timeoutMs: number, base: typeof fetch = fetch): typeof fetch {
+  return async (input, init) => {
+    const response = await base(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    if (!SDK_RETRY_STATUSES.has(response.status)) return response;
+    await response.body?.cancel();
+    const body = JSON.stringify({
+      errorCode: `HTTP${response.status}`,
+      errorDescription: 'Descope is temporarily unavailable',
+    });
+    return new Response(body, { status: 502, headers: { 'content-type': 'application/json' } });
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * Descope error codes the service reacts to (descope-contract.md §4.2). E062901 and E062904
+ * are the codes the local emulator uses for a wrong password and a policy violation.
+ */
+export const DescopeErrorCodes = {
+  badRequest: 'E011001',
+  missingArguments: 'E011002',
+  invalidRequest: 'E011003',
+  invalidArguments: 'E011004',
+  unauthorized: 'E061004',
+  invalidToken: 'E061005',
+  wrongCode: 'E061102',
+  tooManyAttempts: 'E061103',
+  userExists: 'E062107',
+  userNotFound: 'E062108',
+  enchantedLinkPending: 'E062503',
+  wrongPassword: 'E062901',
+  passwordSignInFailed: 'E062903',
+  weakPassword: 'E062904',
+  passwordExpired: 'E062909',
+  loggedOut: 'E064001',
+  familyInvalidated: 'E064006',
+  managementUserNotFound: 'E112102',
+  rateLimited: 'E130429',
+} as const;

@@ -1,0 +1,47 @@
+/*
+ * The typed errors of the SDK seam. They live together because each is a few lines and they
+ * form one closed family: the filter switches over exactly these.
+ */
+
+/** Anything that went wrong talking to Descope. */
+export abstract class DescopeError extends Error {}
+
+/** Descope answered with an error body: its code, description, HTTP status, `Retry-After`. */
+export class DescopeApiError extends DescopeError {
+  constructor(
+    readonly code: string,
+    readonly description: string,
+    readonly status: number,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(`Descope answered ${status} ${code}: ${description}`);
+  }
+}
+
+/** Descope could not be reached, answered 5xx, or answered something that is not JSON. */
+export class DescopeUnavailableError extends DescopeError {
+  constructor(reason: string) {
+    super(`Descope is unavailable: ${reason}`);
+  }
+}
+
+/** Descope did not answer within the configured timeout. */
+export class DescopeTimeoutError extends DescopeError {
+  constructor(readonly timeoutMs: number) {
+    super(`Descope did not answer within ${timeoutMs} ms`);
+  }
+}
+
+/** The SDK refused a token (`validateSession`, `refreshSession`); only its message says why. */
+export class DescopeTokenError extends DescopeError {
+  constructor(readonly expired: boolean) {
+    super(expired ? 'The token has expired' : 'The token is not valid');
+  }
+}
+
+/** The SDK refused an argument before sending anything (e.g. an empty login id). */
+export class DescopeArgumentError extends DescopeError {
+  constructor(message: string) {
+    super(message);
+  }
+}

@@ -1,0 +1,67 @@
+import type { SdkResponse } from '@descope/node-sdk';
+import DescopeSdk from '@descope/node-sdk';
+import { boundedFetch } from './bounded-fetch';
+import { classifyThrown } from './classify-error';
+import { DescopeModuleOptions } from './descope-module-options';
+import { DescopeClient, Sdk } from './descope.client';
+import { DescopeApiError, DescopeTimeoutError, DescopeUnavailableError } from './descope.errors';
+
+/** Descope's default API origin for a project id (descope-contract.md §1.3). */
+export function defaultBaseUrl(projectId: string): string {
+  const region = projectId.slice(1, -27);
+  return `https://api.${region ? `${region}.` : ''}descope.com`;
+}
+
+/** The `DescopeClient` backed by the real SDK. No logger is given to the SDK: it prints bodies. */
+export class SdkDescopeClient extends DescopeClient {
+  readonly projectId: string;
+  readonly baseUrl: string;
+  private readonly sdk: Sdk;
+
+  constructor(private readonly options: DescopeModuleOptions) {
+    super();
+    this.projectId = options.projectId;
+    this.baseUrl = (options.baseUrl ?? defaultBaseUrl(options.projectId)).replace(/\/+$/, '');
+    this.sdk = DescopeSdk({
+      projectId: options.projectId,
+      baseUrl: this.baseUrl,
+      managementKey: options.managementKey,
+      fetch: boundedFetch(options.timeoutMs),
+    });
+  }
+
+  async call<R extends SdkResponse<Record<string, unknown>>>(
+    operation: (sdk: Sdk) => Promise<R> | R,
+  ) {
+    const response = await this.run(operation);
+    if (response.ok) return (response.data ?? {}) as R extends SdkResponse<infer T> ? T : never;
+    const status = response.code ?? 0;
+    const error = response.error;
+    if (status >= 500 || !error?.errorCode) {
+      throw new DescopeUnavailableError(`Descope answered HTTP ${status}`);
+    }
+    const retryAfter = Number(error.retryAfter) || undefined;
+    throw new DescopeApiError(error.errorCode, error.errorDescription ?? '', status, retryAfter);
+  }
+
+  async run<T>(operation: (sdk: Sdk) => Promise<T> | T): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new DescopeTimeoutError(this.options.timeoutMs)),
+        this.options.timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([Promise.resolve().then(() => operation(this.sdk)), timeout]);
+    } catch (thrown) {
+      if (isAbort(thrown)) throw new DescopeTimeoutError(this.options.timeoutMs);
+      throw classifyThrown(thrown);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+const isAbort = (thrown: unknown) =>
+  thrown instanceof Error && (thrown.name === 'TimeoutError' || thrown.name === 'AbortError');

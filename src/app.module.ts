@@ -1,0 +1,61 @@
+import { AuthModule, SessionGuard } from '@app/auth';
+import { DescopeClient, DescopeModule } from '@app/descope';
+import { RunningEmulator } from '@app/descope-emulator';
+import { DynamicModule, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CommonModule } from './common/common.module';
+import { ProblemFilter } from './common/problem.filter';
+import { createValidationPipe } from './common/validation.pipe';
+import { EnvironmentVariables } from './config/env.validation';
+import { HealthModule } from './health/health.module';
+import { PasswordModule } from './password/password.module';
+import { SessionModule } from './session/session.module';
+
+/** Stops the embedded emulator (if any) when the app closes. */
+class EmbeddedEmulatorShutdown implements OnApplicationShutdown {
+  constructor(private readonly emulator?: RunningEmulator) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.emulator?.close();
+  }
+}
+
+@Module({})
+export class AppModule {
+  /**
+   * The whole service for one validated configuration (see `createApp`), with the global pipe,
+   * filter and guard, so tests run the same pipeline as production.
+   */
+  static forRoot(config: EnvironmentVariables, emulator?: RunningEmulator): DynamicModule {
+    const descope = {
+      projectId: config.DESCOPE_PROJECT_ID!,
+      baseUrl: config.DESCOPE_BASE_URL,
+      managementKey: config.DESCOPE_MANAGEMENT_KEY,
+      timeoutMs: config.DESCOPE_TIMEOUT_MS,
+    };
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => config }),
+        DescopeModule.forRoot({ ...descope, isGlobal: true }),
+        AuthModule.forRootAsync({
+          // The keys come from the same origin the SDK talks to (DESCOPE_BASE_URL or Descope's default).
+          useFactory: ({ projectId, baseUrl }: DescopeClient) => ({ projectId, baseUrl }),
+          inject: [DescopeClient],
+          isGlobal: true,
+        }),
+        CommonModule,
+        PasswordModule,
+        SessionModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_GUARD, useExisting: SessionGuard },
+        { provide: EmbeddedEmulatorShutdown, useValue: new EmbeddedEmulatorShutdown(emulator) },
+      ],
+    };
+  }
+}

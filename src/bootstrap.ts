@@ -1,0 +1,42 @@
+import fastifyCookie from '@fastify/cookie';
+import { LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from './app.module';
+import { startEmbeddedEmulatorIfNeeded } from './config/descope-target';
+import { EnvironmentVariables, validateEnvironment } from './config/env.validation';
+import { setupSwagger } from './swagger';
+
+/** Largest request body, bytes: auth requests are small. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** The Fastify adapter with the settings that must exist before the Nest container. */
+export function createAdapter(): FastifyAdapter {
+  return new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: () => randomUUID() });
+}
+
+/** App-wide setup shared by `main.ts` and the e2e tests: cookies and the API docs. */
+export async function configureApp(app: NestFastifyApplication): Promise<void> {
+  await app.register(fastifyCookie);
+  setupSwagger(app);
+}
+
+/**
+ * Validates the environment, starts the embedded emulator when no Descope project is set,
+ * and builds the configured app (not yet listening).
+ */
+export async function createApp(
+  env: Record<string, string | undefined> = process.env,
+  options: { logger?: false | LoggerService } = {},
+): Promise<{ app: NestFastifyApplication; config: EnvironmentVariables }> {
+  const config = validateEnvironment(env);
+  const emulator = await startEmbeddedEmulatorIfNeeded(config);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, emulator),
+    createAdapter(),
+    { logger: options.logger, abortOnError: false },
+  );
+  await configureApp(app);
+  return { app, config };
+}

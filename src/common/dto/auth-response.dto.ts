@@ -1,0 +1,33 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { UserResponseDto } from './user-response.dto';
+
+const JWT_EXAMPLE = 'eyJhbGciOiJSUzI1NiIsImtpZCI6IksxIn0.eyJzdWIiOiJVMiJ9.c2lnbmF0dXJl';
+
+/** The answer of every route that authenticates a user. */
+export class AuthResponseDto {
+  @ApiPropertyOptional({
+    example: JWT_EXAMPLE,
+    description:
+      'Session JWT (drn DS). Left out with TOKEN_DELIVERY=cookie: it is in the DS cookie.',
+  })
+  sessionJwt?: string;
+
+  @ApiProperty({ example: 1763800600, description: 'Session expiry, Unix seconds' })
+  sessionExpiresAt!: number;
+
+  @ApiPropertyOptional({
+    example: JWT_EXAMPLE,
+    description:
+      'Refresh JWT (drn DSR), when Descope issued one. Left out with TOKEN_DELIVERY=cookie.',
+  })
+  refreshJwt?: string;
+
+  @ApiPropertyOptional({ example: 1766392000, description: 'Refresh expiry, Unix seconds' })
+  refreshExpiresAt?: number;
+
+  @ApiPropertyOptional({ example: false, description: "True on the user's first authentication" })
+  firstSeen?: boolean;
+
+  @ApiPropertyOptional({ type: UserResponseDto })
+  user?: UserResponseDto;
+}

@@ -1,0 +1,41 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsCustomClaims, IsStringRecord } from '../validators';
+
+/** Options of a sign-up or sign-in, passed to Descope as `loginOptions`. */
+export class LoginOptionsDto {
+  @ApiPropertyOptional({
+    example: { plan: 'pro' },
+    description:
+      'Extra claims for the session token. Refused unless ALLOW_CUSTOM_CLAIMS=true; reserved names ' +
+      '(sub, iss, aud, exp, iat, nbf, jti, drn, amr, roles, permissions, tenants, dct, nsec) always refused.',
+  })
+  @IsOptional()
+  @IsCustomClaims()
+  customClaims?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    example: { appName: 'Acme' },
+    description: 'Values for the message template',
+  })
+  @IsOptional()
+  @IsStringRecord()
+  templateOptions?: Record<string, string>;
+
+  @ApiPropertyOptional({ example: 'welcome-template' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  templateId?: string;
+
+  @ApiPropertyOptional({ example: 'en-US' })
+  @IsOptional()
+  @Matches(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, { message: 'locale must be a language tag' })
+  @MaxLength(35)
+  locale?: string;
+
+  @ApiPropertyOptional({ example: false, description: "Log out the user's other sessions" })
+  @IsOptional()
+  @IsBoolean()
+  revokeOtherSessions?: boolean;
+}

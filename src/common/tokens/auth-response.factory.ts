@@ -1,0 +1,43 @@
+import { AuthTokenError, TokenKind, TokenVerifier, VerifiedToken } from '@app/auth';
+import type { JWTResponse } from '@descope/node-sdk';
+import { Injectable } from '@nestjs/common';
+import { AuthResponseDto } from '../dto/auth-response.dto';
+import { toUserResponse } from '../dto/user-response.dto';
+import { ProblemError } from '../problem.error';
+
+/**
+ * Builds `AuthResponse` from Descope's JWT response. Every token Descope hands out is verified
+ * the same way incoming tokens are, and expiries come from the tokens themselves; the SDK's
+ * `cookies` strings are dropped.
+ */
+@Injectable()
+export class AuthResponseFactory {
+  constructor(private readonly verifier: TokenVerifier) {}
+
+  async fromDescope(data: JWTResponse): Promise<AuthResponseDto> {
+    const session = await this.verifyIssued(data.sessionJwt, 'session');
+    const refresh = data.refreshJwt
+      ? await this.verifyIssued(data.refreshJwt, 'refresh')
+      : undefined;
+    return {
+      sessionJwt: session.jwt,
+      sessionExpiresAt: session.claims.exp,
+      refreshJwt: refresh?.jwt,
+      refreshExpiresAt: refresh?.claims.exp,
+      firstSeen: data.firstSeen,
+      user: toUserResponse(data.user),
+    };
+  }
+
+  private async verifyIssued(jwt: string | undefined, kind: TokenKind): Promise<VerifiedToken> {
+    try {
+      return await this.verifier.verify(jwt, kind);
+    } catch (error) {
+      if (!(error instanceof AuthTokenError)) throw error;
+      throw new ProblemError(
+        'upstream_unavailable',
+        `Descope returned a ${kind} token that does not verify`,
+      );
+    }
+  }
+}

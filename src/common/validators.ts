@@ -1,0 +1,56 @@
+import { ValidateBy, ValidationOptions } from 'class-validator';
+
+/** Claim names Descope or this service set; a caller may never supply them. */
+export const RESERVED_CLAIMS = [
+  'sub',
+  'iss',
+  'aud',
+  'exp',
+  'iat',
+  'nbf',
+  'jti',
+  'drn',
+  'amr',
+  'roles',
+  'permissions',
+  'tenants',
+  'dct',
+  'nsec',
+];
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A JSON object of claims with no reserved name, at most 20 keys, small values. */
+export const IsCustomClaims = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isCustomClaims',
+      validator: {
+        validate: (value: unknown) =>
+          isPlainObject(value) &&
+          Object.keys(value).length <= 20 &&
+          Object.keys(value).every((key) => !RESERVED_CLAIMS.includes(key)) &&
+          JSON.stringify(value).length <= 4096,
+        defaultMessage: (args) =>
+          `${args?.property} must be an object of at most 20 claims (4 KiB) and may not set ${RESERVED_CLAIMS.join(', ')}`,
+      },
+    },
+    options,
+  );
+
+/** A JSON object whose values are all strings of at most 1000 characters. */
+export const IsStringRecord = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isStringRecord',
+      validator: {
+        validate: (value: unknown) =>
+          isPlainObject(value) &&
+          Object.keys(value).length <= 50 &&
+          Object.values(value).every((item) => typeof item === 'string' && item.length <= 1000),
+        defaultMessage: (args) => `${args?.property} must be an object of string values`,
+      },
+    },
+    options,
+  );

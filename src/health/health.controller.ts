@@ -1,0 +1,32 @@
+import { JwksKeyStore, Public } from '@app/auth';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(private readonly keys: JwksKeyStore) {}
+
+  @Get('live')
+  @ApiOperation({ summary: 'The process is up' })
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  live(): { status: string } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: "Ready to validate sessions: Descope's signing keys are loaded" })
+  @ApiOkResponse({ schema: { example: { status: 'ready' } } })
+  @ApiServiceUnavailableResponse({ description: 'Signing keys not loaded yet' })
+  async ready(): Promise<{ status: string }> {
+    if (!this.keys.ready) await this.keys.refresh();
+    if (!this.keys.ready) throw new ServiceUnavailableException('Signing keys are not loaded');
+    return { status: 'ready' };
+  }
+}

@@ -1,0 +1,19 @@
+import { Logger } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { createApp } from './bootstrap';
+import { ConfigurationError } from './config/env.validation';
+
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const { app, config } = await createApp();
+  app.enableShutdownHooks();
+  await app.listen(config.PORT, config.HOST);
+  new Logger('Bootstrap').log(`Listening on ${await app.getUrl()} (API docs at /docs)`);
+}
+
+main().catch((error: unknown) => {
+  const message =
+    error instanceof ConfigurationError ? error.message : `Failed to start: ${String(error)}`;
+  console.error(message);
+  process.exit(1);
+});

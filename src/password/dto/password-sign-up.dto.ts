@@ -1,0 +1,24 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsOptional, ValidateNested } from 'class-validator';
+import { LoginIdField, PasswordField } from '../../common/dto/fields';
+import { LoginOptionsDto } from '../../common/dto/login-options.dto';
+import { SignUpUserDto } from '../../common/dto/sign-up-user.dto';
+
+export class PasswordSignUpDto {
+  @LoginIdField() loginId!: string;
+
+  @PasswordField("The new user's password; must meet the password policy") password!: string;
+
+  @ApiPropertyOptional({ type: SignUpUserDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SignUpUserDto)
+  user?: SignUpUserDto;
+
+  @ApiPropertyOptional({ type: LoginOptionsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LoginOptionsDto)
+  loginOptions?: LoginOptionsDto;
+}

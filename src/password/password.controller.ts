@@ -1,0 +1,124 @@
+import { CurrentRefreshToken, Public, RefreshPrincipal, RefreshTokenRequired } from '@app/auth';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiProblems, UPSTREAM_PROBLEMS } from '../common/api-problems.decorator';
+import { AuthResponseDto } from '../common/dto/auth-response.dto';
+import { IssuesTokens } from '../common/tokens/token-delivery.interceptors';
+import { AcceptedResponseDto } from './dto/accepted-response.dto';
+import { PasswordPolicyResponseDto } from './dto/password-policy-response.dto';
+import { PasswordReplaceDto } from './dto/password-replace.dto';
+import { PasswordResetCompleteDto } from './dto/password-reset-complete.dto';
+import { PasswordResetDto } from './dto/password-reset.dto';
+import { PasswordSignInDto } from './dto/password-sign-in.dto';
+import { PasswordSignUpDto } from './dto/password-sign-up.dto';
+import { PasswordUpdateDto } from './dto/password-update.dto';
+import { PasswordService } from './password.service';
+
+@ApiTags('password')
+@Controller('v1/password')
+export class PasswordController {
+  constructor(private readonly passwordService: PasswordService) {}
+
+  @Public()
+  @Post('signup')
+  @IssuesTokens()
+  @ApiOperation({ summary: 'Sign up with a login id and password' })
+  @ApiCreatedResponse({
+    type: AuthResponseDto,
+    description: 'Signed up and signed in; sets DS/DSR cookies per TOKEN_DELIVERY',
+  })
+  @ApiProblems('invalid_request', 'weak_password', 'user_exists', ...UPSTREAM_PROBLEMS)
+  signUp(@Body() dto: PasswordSignUpDto): Promise<AuthResponseDto> {
+    return this.passwordService.signUp(dto);
+  }
+
+  @Public()
+  @Post('signin')
+  @HttpCode(HttpStatus.OK)
+  @IssuesTokens()
+  @ApiOperation({ summary: 'Sign in with a login id and password' })
+  @ApiOkResponse({ type: AuthResponseDto })
+  @ApiProblems('invalid_request', 'invalid_credentials', ...UPSTREAM_PROBLEMS)
+  signIn(@Body() dto: PasswordSignInDto): Promise<AuthResponseDto> {
+    return this.passwordService.signIn(dto);
+  }
+
+  @Public()
+  @Post('replace')
+  @HttpCode(HttpStatus.OK)
+  @IssuesTokens()
+  @ApiOperation({ summary: 'Replace the password, proving the old one; answers a new session' })
+  @ApiOkResponse({ type: AuthResponseDto })
+  @ApiProblems('invalid_request', 'weak_password', 'invalid_credentials', ...UPSTREAM_PROBLEMS)
+  replace(@Body() dto: PasswordReplaceDto): Promise<AuthResponseDto> {
+    return this.passwordService.replace(dto);
+  }
+
+  @RefreshTokenRequired()
+  @Post('update')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiBearerAuth('bearer')
+  @ApiCookieAuth('refresh-cookie')
+  @ApiOperation({
+    summary: 'Set a new password for the signed-in user (refresh token: DSR cookie or bearer)',
+  })
+  @ApiNoContentResponse({ description: 'Password updated' })
+  @ApiProblems(
+    'invalid_request',
+    'weak_password',
+    'token_missing',
+    'token_invalid',
+    'token_expired',
+    'forbidden',
+    ...UPSTREAM_PROBLEMS,
+  )
+  update(
+    @CurrentRefreshToken() principal: RefreshPrincipal,
+    @Body() dto: PasswordUpdateDto,
+  ): Promise<void> {
+    return this.passwordService.update(principal, dto);
+  }
+
+  @Public()
+  @Post('reset')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Send a password-reset link; answers 202 whether or not the account exists',
+  })
+  @ApiAcceptedResponse({ type: AcceptedResponseDto })
+  @ApiProblems('invalid_request', ...UPSTREAM_PROBLEMS)
+  sendReset(@Body() dto: PasswordResetDto): Promise<AcceptedResponseDto> {
+    return this.passwordService.sendReset(dto);
+  }
+
+  @Public()
+  @Post('reset/complete')
+  @HttpCode(HttpStatus.OK)
+  @IssuesTokens()
+  @ApiOperation({
+    summary: "Finish a reset: the link's token and a new password; answers a new session",
+  })
+  @ApiOkResponse({ type: AuthResponseDto })
+  @ApiProblems('invalid_request', 'weak_password', 'invalid_code', ...UPSTREAM_PROBLEMS)
+  completeReset(@Body() dto: PasswordResetCompleteDto): Promise<AuthResponseDto> {
+    return this.passwordService.completeReset(dto);
+  }
+
+  @Public()
+  @Get('policy')
+  @ApiOperation({ summary: 'The password policy new passwords must meet' })
+  @ApiOkResponse({ type: PasswordPolicyResponseDto })
+  @ApiProblems(...UPSTREAM_PROBLEMS)
+  policy(): Promise<PasswordPolicyResponseDto> {
+    return this.passwordService.policy();
+  }
+}

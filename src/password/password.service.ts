@@ -1,0 +1,118 @@
+import { RefreshPrincipal } from '@app/auth';
+import { DescopeClient } from '@app/descope';
+import { Injectable } from '@nestjs/common';
+import { CallerOptionsPolicy } from '../common/caller-options.policy';
+import { isDescopeRefusal } from '../common/descope-problem';
+import { AuthResponseDto } from '../common/dto/auth-response.dto';
+import { OwnershipService } from '../common/ownership.service';
+import { ProblemError } from '../common/problem.error';
+import { AuthResponseFactory } from '../common/tokens/auth-response.factory';
+import { AcceptedResponseDto } from './dto/accepted-response.dto';
+import { PasswordPolicyResponseDto } from './dto/password-policy-response.dto';
+import { PasswordReplaceDto } from './dto/password-replace.dto';
+import { PasswordResetCompleteDto } from './dto/password-reset-complete.dto';
+import { PasswordResetDto } from './dto/password-reset.dto';
+import { PasswordSignInDto } from './dto/password-sign-in.dto';
+import { PasswordSignUpDto } from './dto/password-sign-up.dto';
+import { PasswordUpdateDto } from './dto/password-update.dto';
+import { policyViolations } from './password-policy';
+
+const RESET_ACCEPTED = { message: 'If the account exists, a reset link is on its way' };
+
+@Injectable()
+export class PasswordService {
+  constructor(
+    private readonly descope: DescopeClient,
+    private readonly authResponses: AuthResponseFactory,
+    private readonly ownership: OwnershipService,
+    private readonly callerOptions: CallerOptionsPolicy,
+  ) {}
+
+  async signUp({
+    loginId,
+    password,
+    user,
+    loginOptions,
+  }: PasswordSignUpDto): Promise<AuthResponseDto> {
+    this.callerOptions.checkCustomClaims(loginOptions?.customClaims, 'loginOptions.customClaims');
+    const data = await this.descope.call((sdk) =>
+      sdk.password.signUp(loginId, password, user, loginOptions),
+    );
+    return this.authResponses.fromDescope(data);
+  }
+
+  async signIn({ loginId, password, loginOptions }: PasswordSignInDto): Promise<AuthResponseDto> {
+    this.callerOptions.checkCustomClaims(loginOptions?.customClaims, 'loginOptions.customClaims');
+    const data = await this.descope.call((sdk) =>
+      sdk.password.signIn(loginId, password, loginOptions),
+    );
+    return this.authResponses.fromDescope(data);
+  }
+
+  async replace({
+    loginId,
+    oldPassword,
+    newPassword,
+  }: PasswordReplaceDto): Promise<AuthResponseDto> {
+    const data = await this.descope.call((sdk) =>
+      sdk.password.replace(loginId, oldPassword, newPassword),
+    );
+    return this.authResponses.fromDescope(data);
+  }
+
+  async update(
+    principal: RefreshPrincipal,
+    { loginId, newPassword }: PasswordUpdateDto,
+  ): Promise<void> {
+    await this.ownership.assertOwns(principal, loginId);
+    await this.descope.call((sdk) => sdk.password.update(loginId, newPassword, principal.jwt));
+  }
+
+  /** Always 202 for a well-formed request, so the answer never tells whether the account exists. */
+  async sendReset({
+    loginId,
+    redirectUrl,
+    templateOptions,
+  }: PasswordResetDto): Promise<AcceptedResponseDto> {
+    this.callerOptions.checkRedirectUrl(redirectUrl);
+    try {
+      await this.descope.call((sdk) =>
+        sdk.password.sendReset(loginId, redirectUrl, templateOptions),
+      );
+    } catch (error) {
+      if (!isDescopeRefusal(error)) throw error;
+    }
+    return RESET_ACCEPTED;
+  }
+
+  /** Checks the new password first, so a weak one does not use up the one-time link. */
+  async completeReset({ token, newPassword }: PasswordResetCompleteDto): Promise<AuthResponseDto> {
+    const broken = policyViolations(newPassword, await this.policy());
+    if (broken.length)
+      throw new ProblemError('weak_password', `The password needs ${broken.join(', ')}`);
+    const verified = await this.descope
+      .call((sdk) => sdk.magicLink.verify(token))
+      .catch((error: unknown) => {
+        throw isDescopeRefusal(error)
+          ? new ProblemError('invalid_code', 'The reset link is invalid, expired or already used')
+          : error;
+      });
+    const loginId = verified.user?.loginIds?.[0];
+    if (!loginId || !verified.refreshJwt) {
+      throw new ProblemError(
+        'upstream_unavailable',
+        'Descope did not return the user of the reset link',
+      );
+    }
+    await this.descope.call((sdk) =>
+      sdk.password.update(loginId, newPassword, verified.refreshJwt),
+    );
+    return this.authResponses.fromDescope(verified);
+  }
+
+  async policy(): Promise<PasswordPolicyResponseDto> {
+    const policy = await this.descope.call((sdk) => sdk.password.policy());
+    const { minLength, lowercase, uppercase, number, nonAlphanumeric } = policy;
+    return { minLength, lowercase, uppercase, number, nonAlphanumeric };
+  }
+}

@@ -1,0 +1,24 @@
+import { AuthenticatedSession } from '@app/auth';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** A verified session: who, until when, and what they may do. */
+export class SessionResponseDto {
+  @ApiProperty({ example: 'U2abc123' }) userId!: string;
+  @ApiProperty({ example: 1763800600, description: 'Unix seconds' }) sessionExpiresAt!: number;
+  @ApiProperty({ example: ['editor'], type: [String], description: 'Project-level roles' })
+  roles!: string[];
+  @ApiProperty({ example: ['docs.write'], type: [String] }) permissions!: string[];
+  @ApiProperty({ example: { acme: { roles: ['admin'], permissions: ['docs.write'] } } })
+  tenants!: Record<string, { roles: string[]; permissions: string[] }>;
+  @ApiPropertyOptional({ example: 'acme', description: 'Selected tenant (dct)' })
+  currentTenant?: string;
+  @ApiProperty({ example: ['pwd'], type: [String], description: 'Authentication methods used' })
+  amr!: string[];
+  @ApiProperty({ example: { sub: 'U2abc123', drn: 'DS' }, description: 'All claims of the token' })
+  claims!: Record<string, unknown>;
+
+  static from(session: AuthenticatedSession): SessionResponseDto {
+    const { jwt: _jwt, ...view } = session;
+    return view;
+  }
+}

@@ -1,0 +1,117 @@
+import {
+  AuthenticatedSession,
+  CurrentRefreshToken,
+  CurrentSession,
+  Public,
+  RefreshPrincipal,
+  RefreshTokenRequired,
+} from '@app/auth';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiProblems, UPSTREAM_PROBLEMS } from '../common/api-problems.decorator';
+import { AuthResponseDto } from '../common/dto/auth-response.dto';
+import { UserResponseDto } from '../common/dto/user-response.dto';
+import { ClearsTokens, IssuesTokens } from '../common/tokens/token-delivery.interceptors';
+import { SessionResponseDto } from './dto/session-response.dto';
+import { SessionTenantDto } from './dto/session-tenant.dto';
+import { SessionValidateDto } from './dto/session-validate.dto';
+import { SessionService } from './session.service';
+
+const TOKEN_PROBLEMS = ['token_missing', 'token_invalid', 'token_expired'] as const;
+
+@ApiTags('session')
+@ApiBearerAuth('bearer')
+@Controller('v1/session')
+export class SessionController {
+  constructor(private readonly sessionService: SessionService) {}
+
+  @Get()
+  @ApiCookieAuth('session-cookie')
+  @ApiOperation({ summary: "The caller's session (session token: bearer, then DS cookie)" })
+  @ApiOkResponse({ type: SessionResponseDto })
+  @ApiProblems(...TOKEN_PROBLEMS)
+  current(@CurrentSession() session: AuthenticatedSession): SessionResponseDto {
+    return SessionResponseDto.from(session);
+  }
+
+  @Public()
+  @Post('validate')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Validate a session JWT for another service, optionally requiring roles or permissions',
+  })
+  @ApiOkResponse({ type: SessionResponseDto })
+  @ApiProblems('invalid_request', 'token_invalid', 'token_expired', 'forbidden')
+  validate(@Body() dto: SessionValidateDto): Promise<SessionResponseDto> {
+    return this.sessionService.validate(dto);
+  }
+
+  @RefreshTokenRequired()
+  @Post('refresh')
+  @HttpCode(HttpStatus.OK)
+  @IssuesTokens()
+  @ApiCookieAuth('refresh-cookie')
+  @ApiOperation({ summary: 'A new session from the refresh token (DSR cookie, then bearer)' })
+  @ApiOkResponse({ type: AuthResponseDto })
+  @ApiProblems(...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
+  refresh(@CurrentRefreshToken() principal: RefreshPrincipal): Promise<AuthResponseDto> {
+    return this.sessionService.refresh(principal);
+  }
+
+  @RefreshTokenRequired()
+  @Post('tenant')
+  @HttpCode(HttpStatus.OK)
+  @IssuesTokens()
+  @ApiCookieAuth('refresh-cookie')
+  @ApiOperation({ summary: 'Select a tenant: a new session carrying it as dct' })
+  @ApiOkResponse({ type: AuthResponseDto })
+  @ApiProblems('invalid_request', ...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
+  selectTenant(
+    @CurrentRefreshToken() principal: RefreshPrincipal,
+    @Body() dto: SessionTenantDto,
+  ): Promise<AuthResponseDto> {
+    return this.sessionService.selectTenant(principal, dto.tenant);
+  }
+
+  @RefreshTokenRequired()
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ClearsTokens()
+  @ApiCookieAuth('refresh-cookie')
+  @ApiOperation({ summary: 'Revoke this refresh token and clear the cookies' })
+  @ApiNoContentResponse({ description: 'Logged out' })
+  @ApiProblems(...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
+  logout(@CurrentRefreshToken() principal: RefreshPrincipal): Promise<void> {
+    return this.sessionService.logout(principal);
+  }
+
+  @RefreshTokenRequired()
+  @Post('logout-all')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ClearsTokens()
+  @ApiCookieAuth('refresh-cookie')
+  @ApiOperation({ summary: 'Revoke every refresh token of the user and clear the cookies' })
+  @ApiNoContentResponse({ description: 'Logged out everywhere' })
+  @ApiProblems(...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
+  logoutAll(@CurrentRefreshToken() principal: RefreshPrincipal): Promise<void> {
+    return this.sessionService.logoutAll(principal);
+  }
+
+  @RefreshTokenRequired()
+  @Get('me')
+  @ApiCookieAuth('refresh-cookie')
+  @ApiOperation({ summary: 'The signed-in user, as Descope knows it' })
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiProblems(...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
+  me(@CurrentRefreshToken() principal: RefreshPrincipal): Promise<UserResponseDto> {
+    return this.sessionService.me(principal);
+  }
+}

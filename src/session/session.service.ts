@@ -1,0 +1,61 @@
+import { missingGrants, RefreshPrincipal, toSession, TokenVerifier } from '@app/auth';
+import { DescopeClient } from '@app/descope';
+import { Injectable } from '@nestjs/common';
+import { AuthResponseDto } from '../common/dto/auth-response.dto';
+import { toUserResponse, UserResponseDto } from '../common/dto/user-response.dto';
+import { ProblemError } from '../common/problem.error';
+import { AuthResponseFactory } from '../common/tokens/auth-response.factory';
+import { SessionResponseDto } from './dto/session-response.dto';
+import { SessionValidateDto } from './dto/session-validate.dto';
+
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly descope: DescopeClient,
+    private readonly verifier: TokenVerifier,
+    private readonly authResponses: AuthResponseFactory,
+  ) {}
+
+  /** The hot path: verified locally against cached keys, no call to Descope. */
+  async validate({
+    sessionJwt,
+    roles,
+    permissions,
+    tenant,
+  }: SessionValidateDto): Promise<SessionResponseDto> {
+    const session = toSession(await this.verifier.verify(sessionJwt, 'session'));
+    const missing = missingGrants(session, { roles, permissions, tenant });
+    if (missing.notMember)
+      throw new ProblemError('forbidden', 'The user is not a member of the tenant');
+    if (missing.roles.length || missing.permissions.length) {
+      const lacking = [
+        ...missing.roles.map((r) => `role ${r}`),
+        ...missing.permissions.map((p) => `permission ${p}`),
+      ];
+      throw new ProblemError('forbidden', `The session lacks ${lacking.join(', ')}`);
+    }
+    return SessionResponseDto.from(session);
+  }
+
+  async refresh(principal: RefreshPrincipal): Promise<AuthResponseDto> {
+    const data = await this.descope.call((sdk) => sdk.refresh(principal.jwt));
+    return this.authResponses.fromDescope(data);
+  }
+
+  async selectTenant(principal: RefreshPrincipal, tenant: string): Promise<AuthResponseDto> {
+    const data = await this.descope.call((sdk) => sdk.selectTenant(tenant, principal.jwt));
+    return this.authResponses.fromDescope(data);
+  }
+
+  async logout(principal: RefreshPrincipal): Promise<void> {
+    await this.descope.call((sdk) => sdk.logout(principal.jwt));
+  }
+
+  async logoutAll(principal: RefreshPrincipal): Promise<void> {
+    await this.descope.call((sdk) => sdk.logoutAll(principal.jwt));
+  }
+
+  async me(principal: RefreshPrincipal): Promise<UserResponseDto> {
+    return toUserResponse(await this.descope.call((sdk) => sdk.me(principal.jwt)))!;
+  }
+}

@@ -1,0 +1,245 @@
+import { AppHarness, startApp } from './support/app-harness';
+import { decodeJwt, STRONG_PASSWORD, uniqueEmail } from './support/emulator-harness';
+
+/** The whole password and session journey over HTTP, AppModule against the emulator. */
+describe('Service: password and session flow', () => {
+  let h: AppHarness;
+
+  beforeAll(async () => {
+    h = await startApp({ ALLOWED_REDIRECT_ORIGINS: 'https://app.example.com' });
+  });
+  afterAll(() => h.close());
+
+  it('runs sign-up → sign-in → session → validate → refresh → me → update → replace → reset → tenant → logout', async () => {
+    await h.management.management.tenant.createWithId('flow-tenant', 'Flow Tenant');
+    const loginId = uniqueEmail('flow');
+
+    const signUp = await h.api('POST', '/v1/password/signup', {
+      body: { loginId, password: STRONG_PASSWORD, user: { name: 'Ada' } },
+    });
+    expect(signUp.status).toBe(201);
+    expect(signUp.body).toMatchObject({
+      firstSeen: true,
+      user: { loginIds: [loginId], name: 'Ada' },
+    });
+    expect(signUp.body.sessionExpiresAt).toBe(decodeJwt(signUp.body.sessionJwt).payload.exp);
+    expect(signUp.body.refreshExpiresAt).toBe(decodeJwt(signUp.body.refreshJwt).payload.exp);
+    expect(signUp.body).not.toHaveProperty('cookies');
+
+    const signIn = await h.api('POST', '/v1/password/signin', {
+      body: { loginId, password: STRONG_PASSWORD },
+    });
+    expect(signIn.status).toBe(200);
+    const { sessionJwt, refreshJwt } = signIn.body;
+
+    const byBearer = await h.api('GET', '/v1/session', { bearer: sessionJwt });
+    expect(byBearer.status).toBe(200);
+    expect(byBearer.body).toMatchObject({ userId: signUp.body.user.userId, amr: ['pwd'] });
+    expect(byBearer.body).not.toHaveProperty('jwt');
+    const byCookie = await h.api('GET', '/v1/session', { cookies: { DS: sessionJwt } });
+    expect(byCookie.body.userId).toBe(signUp.body.user.userId);
+
+    const validated = await h.api('POST', '/v1/session/validate', { body: { sessionJwt } });
+    expect(validated.status).toBe(200);
+    expect(validated.body.sessionExpiresAt).toBe(decodeJwt(sessionJwt).payload.exp);
+
+    const refreshed = await h.api('POST', '/v1/session/refresh', { cookies: { DSR: refreshJwt } });
+    expect(refreshed.status).toBe(200);
+    expect(decodeJwt(refreshed.body.sessionJwt).payload.drn).toBe('DS');
+
+    const me = await h.api('GET', '/v1/session/me', { bearer: refreshJwt });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ loginIds: [loginId], password: true });
+
+    const update = await h.api('POST', '/v1/password/update', {
+      bearer: refreshJwt,
+      body: { loginId, newPassword: 'Updated-Pass2' },
+    });
+    expect(update.status).toBe(204);
+    const oldFails = await h.api('POST', '/v1/password/signin', {
+      body: { loginId, password: STRONG_PASSWORD },
+    });
+    expect([oldFails.status, oldFails.body.code]).toEqual([401, 'invalid_credentials']);
+
+    const replaced = await h.api('POST', '/v1/password/replace', {
+      body: { loginId, oldPassword: 'Updated-Pass2', newPassword: 'Replaced-Pass3' },
+    });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.sessionJwt).toEqual(expect.any(String));
+
+    const reset = await h.api('POST', '/v1/password/reset', {
+      body: { loginId, redirectUrl: 'https://app.example.com/reset' },
+    });
+    expect(reset.status).toBe(202);
+    const [message] = await h.outbox(loginId);
+    expect(message.link).toMatch(/^https:\/\/app\.example\.com\/reset\?t=/);
+    const token = new URL(message.link!).searchParams.get('t');
+    const completed = await h.api('POST', '/v1/password/reset/complete', {
+      body: { token, newPassword: 'After-Reset-4' },
+    });
+    expect(completed.status).toBe(200);
+    const signInAfterReset = await h.api('POST', '/v1/password/signin', {
+      body: { loginId, password: 'After-Reset-4' },
+    });
+    expect(signInAfterReset.status).toBe(200);
+    const reused = await h.api('POST', '/v1/password/reset/complete', {
+      body: { token, newPassword: 'Again-Reset-5' },
+    });
+    expect([reused.status, reused.body.code]).toEqual([401, 'invalid_code']);
+
+    const user = signUp.body.user;
+    await h.management.management.user.addTenant(user.userId, 'flow-tenant');
+    const tenant = await h.api('POST', '/v1/session/tenant', {
+      bearer: signInAfterReset.body.refreshJwt,
+      body: { tenant: 'flow-tenant' },
+    });
+    expect(tenant.status).toBe(200);
+    expect(decodeJwt(tenant.body.sessionJwt).payload.dct).toBe('flow-tenant');
+    const tenantSession = await h.api('GET', '/v1/session', { bearer: tenant.body.sessionJwt });
+    expect(tenantSession.body.currentTenant).toBe('flow-tenant');
+
+    const logout = await h.api('POST', '/v1/session/logout', {
+      cookies: { DSR: signInAfterReset.body.refreshJwt },
+    });
+    expect(logout.status).toBe(204);
+    expect(logout.cookies.DS).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
+    expect(logout.cookies.DSR).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
+    const afterLogout = await h.api('POST', '/v1/session/refresh', {
+      cookies: { DSR: signInAfterReset.body.refreshJwt },
+    });
+    expect([afterLogout.status, afterLogout.body.code]).toEqual([401, 'token_invalid']);
+
+    const a = await h.api('POST', '/v1/password/signin', {
+      body: { loginId, password: 'After-Reset-4' },
+    });
+    const b = await h.api('POST', '/v1/password/signin', {
+      body: { loginId, password: 'After-Reset-4' },
+    });
+    expect(
+      (await h.api('POST', '/v1/session/logout-all', { bearer: a.body.refreshJwt })).status,
+    ).toBe(204);
+    expect((await h.api('POST', '/v1/session/refresh', { bearer: b.body.refreshJwt })).status).toBe(
+      401,
+    );
+    expect((await h.api('POST', '/v1/session/refresh', { bearer: a.body.refreshJwt })).status).toBe(
+      401,
+    );
+  });
+
+  it('checks roles and permissions of a user created through the management API', async () => {
+    const m = h.management.management;
+    await m.role.create('flow-editor', 'Edits', ['doc.write', 'doc.read']);
+    await m.role.create('flow-viewer', 'Views', ['doc.read']);
+    await m.tenant.createWithId('flow-org', 'Flow Org');
+    const loginId = uniqueEmail('roles');
+    await m.user.create(loginId, {
+      email: loginId,
+      roles: ['flow-editor'],
+      userTenants: [{ tenantId: 'flow-org', roleNames: ['flow-viewer'] }],
+    });
+    await m.user.setActivePassword(loginId, STRONG_PASSWORD);
+    const { body } = await h.api('POST', '/v1/password/signin', {
+      body: { loginId, password: STRONG_PASSWORD },
+    });
+    const validate = (extra: object) =>
+      h.api('POST', '/v1/session/validate', { body: { sessionJwt: body.sessionJwt, ...extra } });
+
+    const ok = await validate({ roles: ['flow-editor'], permissions: ['doc.write'] });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      roles: ['flow-editor'],
+      tenants: { 'flow-org': { roles: ['flow-viewer'] } },
+    });
+    const missingRole = await validate({ roles: ['admin'] });
+    expect([missingRole.status, missingRole.body.code]).toEqual([403, 'forbidden']);
+    expect(missingRole.body.detail).toContain('role admin');
+    expect((await validate({ tenant: 'flow-org', roles: ['flow-viewer'] })).status).toBe(200);
+    expect((await validate({ tenant: 'flow-org', permissions: ['doc.write'] })).status).toBe(403);
+    expect((await validate({ tenant: 'other-org' })).status).toBe(403);
+  });
+
+  it('refuses a refresh token where a session token is needed, and the reverse', async () => {
+    const loginId = uniqueEmail('kind');
+    const { body } = await h.api('POST', '/v1/password/signup', {
+      body: { loginId, password: STRONG_PASSWORD },
+    });
+    const wrongForSession = await h.api('GET', '/v1/session', { bearer: body.refreshJwt });
+    expect([wrongForSession.status, wrongForSession.body.code]).toEqual([401, 'token_invalid']);
+    const wrongValidate = await h.api('POST', '/v1/session/validate', {
+      body: { sessionJwt: body.refreshJwt },
+    });
+    expect(wrongValidate.body.code).toBe('token_invalid');
+    const wrongForRefresh = await h.api('POST', '/v1/session/refresh', { bearer: body.sessionJwt });
+    expect([wrongForRefresh.status, wrongForRefresh.body.code]).toEqual([401, 'token_invalid']);
+    const none = await h.api('GET', '/v1/session');
+    expect([none.status, none.body.code]).toEqual([401, 'token_missing']);
+    expect(none.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('prefers the DSR cookie over a bearer session token on refresh routes', async () => {
+    const { body } = await h.api('POST', '/v1/password/signup', {
+      body: { loginId: uniqueEmail(), password: STRONG_PASSWORD },
+    });
+    const refreshed = await h.api('POST', '/v1/session/refresh', {
+      bearer: body.sessionJwt,
+      cookies: { DSR: body.refreshJwt },
+    });
+    expect(refreshed.status).toBe(200);
+  });
+
+  it('answers the same 401 for an unknown user and a wrong password', async () => {
+    const loginId = uniqueEmail();
+    await h.api('POST', '/v1/password/signup', { body: { loginId, password: STRONG_PASSWORD } });
+    const wrong = await h.api('POST', '/v1/password/signin', {
+      body: { loginId, password: 'Wrong-Pass-1' },
+    });
+    const unknown = await h.api('POST', '/v1/password/signin', {
+      body: { loginId: uniqueEmail('nobody'), password: 'Wrong-Pass-1' },
+    });
+    expect(wrong.status).toBe(401);
+    const strip = ({ requestId: _r, descopeCode: _d, ...rest }: Record<string, unknown>) => rest;
+    expect(strip(unknown.body)).toEqual(strip(wrong.body));
+    expect(unknown.body).not.toHaveProperty('descopeCode');
+    expect(wrong.body).not.toHaveProperty('descopeCode');
+  });
+
+  it('answers sign-up for an existing user 409, weak passwords 400 and reset for an unknown user 202', async () => {
+    const loginId = uniqueEmail();
+    await h.api('POST', '/v1/password/signup', { body: { loginId, password: STRONG_PASSWORD } });
+    const again = await h.api('POST', '/v1/password/signup', {
+      body: { loginId, password: STRONG_PASSWORD },
+    });
+    expect([again.status, again.body.code]).toEqual([409, 'user_exists']);
+    const weak = await h.api('POST', '/v1/password/signup', {
+      body: { loginId: uniqueEmail(), password: 'weakpass' },
+    });
+    expect([weak.status, weak.body.code]).toEqual([400, 'weak_password']);
+    const unknown = await h.api('POST', '/v1/password/reset', {
+      body: { loginId: uniqueEmail('ghost') },
+    });
+    expect(unknown.status).toBe(202);
+    const policy = await h.api('GET', '/v1/password/policy');
+    expect(policy.body).toEqual({
+      minLength: 8,
+      lowercase: true,
+      uppercase: true,
+      number: true,
+      nonAlphanumeric: false,
+    });
+  });
+
+  it('refuses a weak new password on reset/complete without using up the link', async () => {
+    const loginId = uniqueEmail();
+    await h.api('POST', '/v1/password/signup', { body: { loginId, password: STRONG_PASSWORD } });
+    await h.api('POST', '/v1/password/reset', { body: { loginId } });
+    const [message] = await h.outbox(loginId);
+    const weak = await h.api('POST', '/v1/password/reset/complete', {
+      body: { token: message.token, newPassword: 'short' },
+    });
+    expect([weak.status, weak.body.code]).toEqual([400, 'weak_password']);
+    const strong = await h.api('POST', '/v1/password/reset/complete', {
+      body: { token: message.token, newPassword: 'Good-Enough-7' },
+    });
+    expect(strong.status).toBe(200);
+  });
+});

@@ -1,0 +1,114 @@
+import { LoggerService } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EmulatorOptions, RunningEmulator, startEmulator } from '@app/descope-emulator';
+import DescopeClient from '@descope/node-sdk';
+import { createApp } from '../../src/bootstrap';
+import { Sdk } from './emulator-harness';
+
+export interface ApiResponse {
+  status: number;
+  body: Record<string, any>;
+  headers: Headers;
+  /** Set-Cookie values by cookie name (the raw header line). */
+  cookies: Record<string, string>;
+}
+
+export interface ApiRequest {
+  body?: unknown;
+  /** Sent as `Authorization: Bearer <token>`. */
+  bearer?: string;
+  /** Sent as a Cookie header. */
+  cookies?: Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+/** The service (AppModule, as main.ts builds it) on an ephemeral port, against its own emulator. */
+export interface AppHarness {
+  app: NestFastifyApplication;
+  url: string;
+  emulator: RunningEmulator;
+  /** The real SDK with a management key, for setting up users, roles and tenants. */
+  management: Sdk;
+  api(method: string, path: string, request?: ApiRequest): Promise<ApiResponse>;
+  outbox(
+    loginId: string,
+  ): Promise<{ kind: string; link?: string; token?: string; code?: string }[]>;
+  close(): Promise<void>;
+}
+
+export async function startApp(
+  env: Record<string, string> = {},
+  emulatorOptions: EmulatorOptions = {},
+  logger: LoggerService | false = false,
+): Promise<AppHarness> {
+  const emulator = await startEmulator(emulatorOptions);
+  const { app } = await createApp(
+    {
+      DESCOPE_PROJECT_ID: emulator.projectId,
+      DESCOPE_BASE_URL: emulator.baseUrl,
+      COOKIE_SECURE: 'false',
+      ...env,
+    },
+    { logger },
+  );
+  await app.listen(0, '127.0.0.1');
+  const url = await app.getUrl();
+  const api = async (
+    method: string,
+    path: string,
+    request: ApiRequest = {},
+  ): Promise<ApiResponse> => {
+    const headers: Record<string, string> = { ...request.headers };
+    if (request.body !== undefined && !headers['content-type'])
+      headers['content-type'] = 'application/json';
+    if (request.bearer) headers.authorization = `Bearer ${request.bearer}`;
+    if (request.cookies) {
+      headers.cookie = Object.entries(request.cookies)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; ');
+    }
+    const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers,
+      body: request.body === undefined ? undefined : body,
+    });
+    const text = await response.text();
+    const cookies = Object.fromEntries(
+      response.headers.getSetCookie().map((line) => [line.split('=')[0], line]),
+    );
+    return {
+      status: response.status,
+      body: text ? (JSON.parse(text) as Record<string, any>) : {},
+      headers: response.headers,
+      cookies,
+    };
+  };
+  return {
+    app,
+    url,
+    emulator,
+    management: DescopeClient({
+      projectId: emulator.projectId,
+      baseUrl: emulator.baseUrl,
+      managementKey: 'k',
+    }),
+    api,
+    outbox: async (loginId) => {
+      const response = await fetch(
+        `${emulator.baseUrl}/emulator/outbox?loginId=${encodeURIComponent(loginId)}`,
+      );
+      return (
+        (await response.json()) as { messages: { kind: string; link?: string; token?: string }[] }
+      ).messages;
+    },
+    close: async () => {
+      await app.close();
+      await emulator.close();
+    },
+  };
+}
+
+/** The value of a cookie from its Set-Cookie line. */
+export const cookieValue = (line: string | undefined) =>
+  line?.split(';')[0].split('=').slice(1).join('=');
