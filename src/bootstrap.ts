@@ -16,8 +16,13 @@ export function createAdapter(): FastifyAdapter {
   return new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: () => randomUUID() });
 }
 
-/** App-wide setup shared by `main.ts` and the e2e tests: cookies and the API docs. */
+/** App-wide setup shared by `main.ts` and the e2e tests: JSON only, cookies, the API docs. */
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON only: other bodies answer 415 instead of reaching validation as strings.
+  for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+    if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
+  }
   await app.register(fastifyCookie);
   setupSwagger(app);
 }

@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
 import { ConfigurableModuleClass } from './auth.module-definition';
 import { JwksKeyStore } from './jwks-key-store';
-import { RefreshStrategy } from './refresh.strategy';
 import { SessionGuard } from './session.guard';
-import { SessionStrategy } from './session.strategy';
+import { TokenAuthenticator } from './token-authenticator';
 import { TokenVerifier } from './token-verifier';
 
 /**
@@ -16,8 +14,7 @@ import { TokenVerifier } from './token-verifier';
  * providers: [{ provide: APP_GUARD, useExisting: SessionGuard }],
  */
 @Module({
-  imports: [PassportModule],
-  providers: [JwksKeyStore, TokenVerifier, SessionStrategy, RefreshStrategy, SessionGuard],
-  exports: [JwksKeyStore, TokenVerifier, SessionGuard],
+  providers: [JwksKeyStore, TokenVerifier, TokenAuthenticator, SessionGuard],
+  exports: [JwksKeyStore, TokenVerifier, TokenAuthenticator, SessionGuard],
 })
 export class AuthModule extends ConfigurableModuleClass {}

@@ -13,6 +13,7 @@ export type { Requirement } from './authorization';
 export { SessionGuard } from './session.guard';
 export { SessionStrategy } from './session.strategy';
 export { RefreshStrategy } from './refresh.strategy';
+export { TokenAuthenticator } from './token-authenticator';
 export {
   CurrentRefreshToken,
   CurrentSession,

@@ -1,6 +1,5 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
 import {
   IS_PUBLIC,
   NEEDS_REFRESH_TOKEN,
@@ -9,11 +8,7 @@ import {
 } from './auth.decorators';
 import { AuthenticatedSession } from './authenticated-session';
 import { missingGrants } from './authorization';
-import { REFRESH_STRATEGY } from './refresh.strategy';
-import { SESSION_STRATEGY } from './session.strategy';
-
-const SessionAuth = AuthGuard(SESSION_STRATEGY);
-const RefreshAuth = AuthGuard(REFRESH_STRATEGY);
+import { TokenAuthenticator } from './token-authenticator';
 
 /**
  * Every route needs a valid session token unless marked `@Public()`; `@RefreshTokenRequired()`
@@ -22,23 +17,25 @@ const RefreshAuth = AuthGuard(REFRESH_STRATEGY);
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
-  private readonly session = new SessionAuth();
-  private readonly refresh = new RefreshAuth();
-
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: TokenAuthenticator,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    if (this.reflector.getAllAndOverride<boolean>(NEEDS_REFRESH_TOKEN, targets)) {
-      return (await this.refresh.canActivate(context)) as boolean;
-    }
-    await this.session.canActivate(context);
+    const http = context.switchToHttp();
+    const request = http.getRequest<{ user?: unknown }>();
+    const kind = this.reflector.getAllAndOverride<boolean>(NEEDS_REFRESH_TOKEN, targets)
+      ? 'refresh'
+      : 'session';
+    request.user = await this.authenticator.authenticate(kind, request, http.getResponse<object>());
+    if (kind === 'refresh') return true;
     const roles = this.reflector.getAllAndOverride<string[]>(REQUIRED_ROLES, targets);
     const permissions = this.reflector.getAllAndOverride<string[]>(REQUIRED_PERMISSIONS, targets);
     if (!roles && !permissions) return true;
-    const { user } = context.switchToHttp().getRequest<{ user: AuthenticatedSession }>();
-    const missing = missingGrants(user, { roles, permissions });
+    const missing = missingGrants(request.user as AuthenticatedSession, { roles, permissions });
     if (missing.roles.length || missing.permissions.length) {
       throw new ForbiddenException('The session lacks a required role or permission');
     }

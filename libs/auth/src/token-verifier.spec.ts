@@ -1,0 +1,96 @@
+import { generateKeyPairSync, KeyObject, sign } from 'node:crypto';
+import { AuthTokenError } from './auth-token.error';
+import { JwksKeyStore } from './jwks-key-store';
+import { TokenVerifier } from './token-verifier';
+
+const PROJECT = 'P2project';
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+function jwt(
+  claims: object,
+  header: object = { alg: 'RS256', kid: 'K1' },
+  key: KeyObject = privateKey,
+): string {
+  const input = `${part(header)}.${part(claims)}`;
+  return `${input}.${sign('sha256', Buffer.from(input), key).toString('base64url')}`;
+}
+
+describe('TokenVerifier', () => {
+  const keys = { getKey: (kid: string) => Promise.resolve(kid === 'K1' ? publicKey : undefined) };
+  const verifier = new TokenVerifier(keys as JwksKeyStore, {
+    projectId: PROJECT,
+    baseUrl: 'http://x',
+  });
+  const now = Math.floor(Date.now() / 1000);
+  const good = { sub: 'U1', iss: PROJECT, drn: 'DS', exp: now + 60, iat: now };
+  const reason = (token: string | undefined, kind: 'session' | 'refresh' = 'session') =>
+    verifier.verify(token, kind).then(
+      () => 'ok',
+      (error: AuthTokenError) => `${error.reason}: ${error.detail}`,
+    );
+
+  it('accepts a good token and hands back its claims', async () => {
+    await expect(verifier.verify(jwt(good), 'session')).resolves.toMatchObject({
+      kind: 'session',
+      claims: good,
+    });
+    await expect(reason(jwt({ ...good, iss: `https://api.descope.com/${PROJECT}` }))).resolves.toBe(
+      'ok',
+    );
+  });
+
+  it.each([
+    ['no token', undefined, 'missing: A session token is required'],
+    ['garbage', 'not-a-jwt', 'invalid: The token is not a well-formed JWT'],
+    [
+      'alg none',
+      `${part({ alg: 'none', kid: 'K1' })}.${part(good)}.`,
+      'invalid: The token is not a well-formed JWT',
+    ],
+    [
+      'HS256',
+      jwt(good, { alg: 'HS256', kid: 'K1' }),
+      'invalid: The token must be signed with RS256',
+    ],
+    ['no kid', jwt(good, { alg: 'RS256' }), 'invalid: The token has no key id'],
+    [
+      'unknown kid',
+      jwt(good, { alg: 'RS256', kid: 'K9' }),
+      'invalid: The token was signed with an unknown key',
+    ],
+    [
+      'another key',
+      jwt(good, undefined, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey),
+      'invalid: The token signature is not valid',
+    ],
+    ['a refresh token', jwt({ ...good, drn: 'DSR' }), 'invalid: A session token is required here'],
+    ['no exp', jwt({ ...good, exp: undefined }), 'invalid: The token has no expiry'],
+    ['a future nbf', jwt({ ...good, nbf: now + 60 }), 'invalid: The token is not valid yet'],
+    [
+      'another issuer',
+      jwt({ ...good, iss: 'P2other' }),
+      'invalid: The token was issued for another project',
+    ],
+    [
+      'the project not last in the URL',
+      jwt({ ...good, iss: `https://x/${PROJECT}/mcp` }),
+      'invalid: The token was issued for another project',
+    ],
+    ['no sub', jwt({ ...good, sub: '' }), 'invalid: The token names no user'],
+    ['expired', jwt({ ...good, exp: now - 10 }), 'expired: The session token has expired'],
+  ])('refuses %s', async (_name, token, expected) => {
+    await expect(reason(token)).resolves.toBe(expected);
+  });
+
+  it('allows 5 seconds of clock skew on exp and nbf', async () => {
+    await expect(reason(jwt({ ...good, exp: now - 2, nbf: now + 2 }))).resolves.toBe('ok');
+  });
+
+  it('checks the kind the route needs', async () => {
+    await expect(reason(jwt(good), 'refresh')).resolves.toBe(
+      'invalid: A refresh token is required here',
+    );
+    await expect(reason(jwt({ ...good, drn: 'DSR' }), 'refresh')).resolves.toBe('ok');
+  });
+});

@@ -1,0 +1,20 @@
+import { boundedFetch } from './bounded-fetch';
+
+describe('boundedFetch', () => {
+  it('answers a status the SDK would retry on as a JSON 502, so the SDK does not re-send', async () => {
+    const base = jest.fn().mockResolvedValue(new Response('<html>', { status: 503 }));
+    const response = await boundedFetch(1000, base)('http://x/v1/auth/password/signin', {
+      method: 'POST',
+    });
+    expect(response.status).toBe(502);
+    expect(await response.json()).toMatchObject({ errorCode: 'HTTP503' });
+    expect(base).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes other answers through and gives each request an abort signal', async () => {
+    const base = jest.fn().mockResolvedValue(new Response('{"a":1}', { status: 400 }));
+    const response = await boundedFetch(1000, base)('http://x', {});
+    expect(response.status).toBe(400);
+    expect((base.mock.calls[0] as [string, RequestInit])[1].signal).toBeInstanceOf(AbortSignal);
+  });
+});
