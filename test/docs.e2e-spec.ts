@@ -8,7 +8,13 @@ interface Operation {
 }
 interface OpenApi {
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, { properties?: Record<string, { example?: unknown; $ref?: string; type?: string }> }>; securitySchemes: Record<string, unknown> };
+  components: {
+    schemas: Record<
+      string,
+      { properties?: Record<string, { example?: unknown; $ref?: string; type?: string }> }
+    >;
+    securitySchemes: Record<string, unknown>;
+  };
 }
 
 /** Swagger is built from the decorators: every route documented, every DTO field with an example. */
@@ -30,21 +36,47 @@ describe('Service: API docs', () => {
 
   it('documents every route of api-surface.md with a summary and its error answers', () => {
     const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, operation })),
+      Object.entries(methods).map(([method, operation]) => ({
+        route: `${method.toUpperCase()} ${path}`,
+        operation,
+      })),
     );
     expect(routes.map((r) => r.route)).toEqual(
       expect.arrayContaining([
-        'POST /v1/password/signup', 'POST /v1/password/signin', 'POST /v1/password/replace', 'POST /v1/password/update',
-        'POST /v1/password/reset', 'POST /v1/password/reset/complete', 'GET /v1/password/policy', 'GET /v1/session',
-        'POST /v1/session/validate', 'POST /v1/session/refresh', 'POST /v1/session/tenant', 'POST /v1/session/logout',
-        'POST /v1/session/logout-all', 'GET /v1/session/me', 'GET /health/live', 'GET /health/ready',
+        'POST /v1/password/signup',
+        'POST /v1/password/signin',
+        'POST /v1/password/replace',
+        'POST /v1/password/update',
+        'POST /v1/password/reset',
+        'POST /v1/password/reset/complete',
+        'GET /v1/password/policy',
+        'GET /v1/session',
+        'POST /v1/session/validate',
+        'POST /v1/session/refresh',
+        'POST /v1/session/tenant',
+        'POST /v1/session/logout',
+        'POST /v1/session/logout-all',
+        'GET /v1/session/me',
+        'GET /health/live',
+        'GET /health/ready',
       ]),
     );
     for (const { route, operation } of routes) {
       expect([route, Boolean(operation.summary)]).toEqual([route, true]);
-      if (route.startsWith('POST /v1')) expect([route, Object.keys(operation.responses).some((s) => s.startsWith('4'))]).toEqual([route, true]);
+      if (route.startsWith('POST /v1'))
+        expect([route, Object.keys(operation.responses).some((s) => s.startsWith('4'))]).toEqual([
+          route,
+          true,
+        ]);
     }
-    expect(Object.keys(doc.paths['/v1/password/signin'].post.responses).sort()).toEqual(['200', '400', '401', '429', '502', '504']);
+    expect(Object.keys(doc.paths['/v1/password/signin'].post.responses).sort()).toEqual([
+      '200',
+      '400',
+      '401',
+      '429',
+      '502',
+      '504',
+    ]);
   });
 
   it('gives every request field an example and declares bearer and cookie security', () => {
@@ -54,11 +86,21 @@ describe('Service: API docs', () => {
         if (!ref) continue;
         const schema = doc.components.schemas[ref.split('/').pop()!];
         for (const [field, property] of Object.entries(schema.properties ?? {})) {
-          expect([path, field, property.example !== undefined || property.$ref !== undefined]).toEqual([path, field, true]);
+          expect([
+            path,
+            field,
+            property.example !== undefined || property.$ref !== undefined,
+          ]).toEqual([path, field, true]);
         }
       }
     }
-    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearer', 'refresh-cookie', 'session-cookie']);
-    expect(doc.paths['/v1/session/refresh'].post.security).toEqual(expect.arrayContaining([{ 'refresh-cookie': [] }, { bearer: [] }]));
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual([
+      'bearer',
+      'refresh-cookie',
+      'session-cookie',
+    ]);
+    expect(doc.paths['/v1/session/refresh'].post.security).toEqual(
+      expect.arrayContaining([{ 'refresh-cookie': [] }, { bearer: [] }]),
+    );
   });
 });
