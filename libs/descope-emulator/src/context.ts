@@ -1,9 +1,33 @@
 import { ResolvedEmulatorOptions } from './emulator-options';
 import { FailureLimiter } from './failure-limiter';
 import { KeyRing } from './key-ring';
+import { OtpCodes } from './otp-codes';
 import { Outbox } from './outbox';
-import { EmulatorStore } from './store';
-import { TokenIssuer } from './token-issuer';
+import { EmulatorStore, EmulatorUser } from './store';
+import { LiveRefreshToken, TokenIssuer } from './token-issuer';
+
+/** What verifying a one-time code does. */
+export type OtpIntent =
+  | {
+      kind: 'signup';
+      loginId: string;
+      fields: Partial<EmulatorUser>;
+      customClaims?: Record<string, unknown>;
+    }
+  | {
+      kind: 'signin';
+      userId: string;
+      stepUpFrom?: LiveRefreshToken;
+      customClaims?: Record<string, unknown>;
+    }
+  | {
+      kind: 'update';
+      userId: string;
+      field: 'email' | 'phone';
+      value: string;
+      addToLoginIds: boolean;
+      onMergeUseExisting: boolean;
+    };
 
 /** The emulator's state, handed to every route handler. */
 export interface EmulatorContext {
@@ -13,6 +37,8 @@ export interface EmulatorContext {
   tokens: TokenIssuer;
   outbox: Outbox;
   signInFailures: FailureLimiter;
+  /** Pending one-time codes, with what verifying each will do. */
+  otpCodes: OtpCodes<OtpIntent>;
   /** One-time password-reset tokens: token → {userId, expiresAt (ms)}. */
   resetTokens: Map<string, { userId: string; expiresAt: number }>;
   /** Requests served, per route ("GET /v2/keys/:projectId"). */
@@ -30,6 +56,7 @@ export function createContext(options: ResolvedEmulatorOptions): EmulatorContext
     tokens: new TokenIssuer(keys, store, options),
     outbox: new Outbox(),
     signInFailures: new FailureLimiter(options.maxFailedSignIns, options.failedSignInWindowSeconds),
+    otpCodes: new OtpCodes<OtpIntent>(options.otpTtlSeconds, options.maxWrongCodes),
     resetTokens: new Map(),
     stats: new Map(),
   };

@@ -33,6 +33,10 @@ export interface EmulatorOptions {
   maxFailedSignIns?: number;
   /** Window for counting failed sign-ins, seconds (default 600). */
   failedSignInWindowSeconds?: number;
+  /** Lifetime of a one-time code, seconds (default 300). */
+  otpTtlSeconds?: number;
+  /** Wrong OTP/TOTP codes before the code (or user) is locked with E061103 (default 5). */
+  maxWrongCodes?: number;
   /** Password policy; fields not given keep their defaults. */
   passwordPolicy?: Partial<PasswordPolicy>;
   /** Largest request body accepted, bytes (default 1 MiB). */
@@ -70,6 +74,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     keyGraceSeconds: options.keyGraceSeconds ?? 600,
     maxFailedSignIns: options.maxFailedSignIns ?? 10,
     failedSignInWindowSeconds: options.failedSignInWindowSeconds ?? 600,
+    otpTtlSeconds: options.otpTtlSeconds ?? 300,
+    maxWrongCodes: options.maxWrongCodes ?? 5,
     passwordPolicy: { ...DEFAULT_PASSWORD_POLICY, ...options.passwordPolicy },
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
   };

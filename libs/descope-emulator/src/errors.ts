@@ -45,6 +45,13 @@ export const EmulatorErrors = {
     new DescopeApiError(429, 'E061103', 'Too many attempts', 'Too many wrong codes'),
   userExists: () =>
     new DescopeApiError(400, 'E062107', 'User already exists', 'A user with this login id exists'),
+  loginIdConflict: () =>
+    new DescopeApiError(
+      400,
+      'E062125',
+      'Login id belongs to another user',
+      'Set onMergeUseExisting to merge',
+    ),
   userNotFound: () => new DescopeApiError(400, 'E062108', 'User not found', 'Cannot find user'),
   wrongPassword: () =>
     new DescopeApiError(401, 'E062901', 'Password incorrect', 'Invalid login credentials'),

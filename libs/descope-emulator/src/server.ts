@@ -8,6 +8,7 @@ import { Reply, Route } from './route';
 import { RouteTable } from './route-table';
 import { adminRoutes } from './routes/admin.routes';
 import { managementRoutes } from './routes/management.routes';
+import { otpRoutes } from './routes/otp.routes';
 import { passwordRoutes } from './routes/password.routes';
 import { sessionRoutes } from './routes/session.routes';
 
@@ -23,6 +24,7 @@ export interface RunningEmulator {
 
 const routes = new RouteTable([
   ...passwordRoutes,
+  ...otpRoutes,
   ...sessionRoutes,
   ...managementRoutes,
   ...adminRoutes,

@@ -102,6 +102,12 @@ export class EmulatorStore {
     return true;
   }
 
+  /** Merges `source` into `target`: the target keeps its id and gains the source's login ids. */
+  mergeInto(source: EmulatorUser, target: EmulatorUser): void {
+    this.deleteUser(source);
+    for (const loginId of source.loginIds) this.addLoginId(target, loginId);
+  }
+
   deleteUser(user: EmulatorUser): void {
     this.users.delete(user.userId);
     for (const loginId of user.loginIds) this.byLoginId.delete(key(loginId));
