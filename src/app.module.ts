@@ -9,6 +9,7 @@ import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { EnvironmentVariables } from './config/env.validation';
 import { HealthModule } from './health/health.module';
+import { OtpModule } from './otp/otp.module';
 import { PasswordModule } from './password/password.module';
 import { SessionModule } from './session/session.module';
 
@@ -47,6 +48,7 @@ export class AppModule {
         }),
         CommonModule,
         PasswordModule,
+        OtpModule,
         SessionModule,
         HealthModule,
       ],

@@ -11,6 +11,7 @@ import { ProblemError } from './problem.error';
 
 const BY_DESCOPE_CODE: Record<string, [ProblemCode, string]> = {
   [E.userExists]: ['user_exists', 'A user with this login id already exists'],
+  [E.loginIdConflict]: ['user_exists', 'The address already belongs to another user'],
   [E.userNotFound]: ['invalid_credentials', 'The login id or password is wrong'],
   [E.wrongPassword]: ['invalid_credentials', 'The login id or password is wrong'],
   [E.passwordSignInFailed]: ['invalid_credentials', 'The login id or password is wrong'],

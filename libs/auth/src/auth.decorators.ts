@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { AuthenticatedSession, RefreshPrincipal } from './authenticated-session';
+import { readRefreshToken, RequestWithTokens } from './token-extractors';
 
 export const IS_PUBLIC = 'descope-auth:public';
 export const NEEDS_REFRESH_TOKEN = 'descope-auth:refresh';
@@ -29,4 +30,13 @@ export const CurrentSession = createParamDecorator(
 export const CurrentRefreshToken = createParamDecorator(
   (_data: unknown, context: ExecutionContext) =>
     context.switchToHttp().getRequest<{ user: RefreshPrincipal }>().user,
+);
+
+/**
+ * The refresh token the request carries (DSR cookie, then bearer), unverified, or `undefined`.
+ * For public routes that need one only sometimes (step-up); verify it before trusting it.
+ */
+export const OptionalRefreshToken = createParamDecorator(
+  (_data: unknown, context: ExecutionContext) =>
+    readRefreshToken(context.switchToHttp().getRequest<RequestWithTokens>()),
 );

@@ -17,6 +17,7 @@ export { TokenAuthenticator } from './token-authenticator';
 export {
   CurrentRefreshToken,
   CurrentSession,
+  OptionalRefreshToken,
   Permissions,
   Public,
   RefreshTokenRequired,

@@ -13,6 +13,7 @@ export const DescopeErrorCodes = {
   tooManyAttempts: 'E061103',
   userExists: 'E062107',
   userNotFound: 'E062108',
+  loginIdConflict: 'E062125',
   enchantedLinkPending: 'E062503',
   wrongPassword: 'E062901',
   passwordSignInFailed: 'E062903',

@@ -3,13 +3,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 /** A login id: email, phone or username, as Descope accepts it. */
-export const LoginIdField = () =>
+export const LoginIdField = (description = 'Login id (email, phone or username)') =>
   applyDecorators(
-    ApiProperty({
-      example: 'ada@example.com',
-      description: 'Login id (email, phone or username)',
-      maxLength: 320,
-    }),
+    ApiProperty({ example: 'ada@example.com', description, maxLength: 320 }),
     IsString(),
     IsNotEmpty(),
     MaxLength(320),

@@ -2,8 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsCustomClaims, IsStringRecord } from '../validators';
 
-/** Options of a sign-up or sign-in, passed to Descope as `loginOptions`. */
-export class LoginOptionsDto {
+/** Options of a sign-up, passed to Descope as `loginOptions`. */
+export class SignUpOptionsDto {
   @ApiPropertyOptional({
     example: { plan: 'pro' },
     description:
@@ -27,7 +27,10 @@ export class LoginOptionsDto {
   @IsString()
   @MaxLength(100)
   templateId?: string;
+}
 
+/** Options of a sign-in, passed to Descope as `loginOptions`. */
+export class LoginOptionsDto extends SignUpOptionsDto {
   @ApiPropertyOptional({ example: 'en-US' })
   @IsOptional()
   @Matches(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, { message: 'locale must be a language tag' })
@@ -38,4 +41,24 @@ export class LoginOptionsDto {
   @IsOptional()
   @IsBoolean()
   revokeOtherSessions?: boolean;
+}
+
+/** Sign-in options that can raise an existing session: need the user's refresh token. */
+export class StepUpLoginOptionsDto extends LoginOptionsDto {
+  @ApiPropertyOptional({
+    example: true,
+    description:
+      'Step-up: the new session keeps the user and adds this method to amr. Needs a refresh token.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  stepup?: boolean;
+
+  @ApiPropertyOptional({
+    example: false,
+    description: 'MFA: a second factor for the session. Needs a refresh token.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  mfa?: boolean;
 }

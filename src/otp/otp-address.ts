@@ -1,0 +1,31 @@
+import { isEmail } from 'class-validator';
+import { ProblemError } from '../common/problem.error';
+import { OtpMethod } from './dto/otp-method.params';
+
+const E164 = /^\+[1-9][0-9]{3,14}$/;
+
+/**
+ * The address a sign-up code goes to: `user.email` / `user.phone` when given, else the login id,
+ * which must then be an email address (email) or an E.164 number (sms, voice, whatsapp).
+ */
+export function checkAddress(
+  method: OtpMethod,
+  loginId: string,
+  user?: { email?: string; phone?: string },
+): string {
+  const given = method === 'email' ? user?.email : user?.phone;
+  if (given) return given;
+  const ok = method === 'email' ? isEmail(loginId) : E164.test(loginId);
+  if (ok) return loginId;
+  const wanted =
+    method === 'email' ? 'an email address' : 'an E.164 phone number such as +14155550100';
+  const alternative = method === 'email' ? 'user.email' : 'user.phone';
+  throw new ProblemError('invalid_request', `loginId must be ${wanted} for method ${method}`, {
+    errors: [
+      {
+        field: 'loginId',
+        message: `loginId must be ${wanted} for method ${method} (or give ${alternative} on sign-up)`,
+      },
+    ],
+  });
+}

@@ -1,0 +1,158 @@
+import {
+  CurrentRefreshToken,
+  OptionalRefreshToken,
+  Public,
+  RefreshPrincipal,
+  RefreshTokenRequired,
+} from '@app/auth';
+import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiCookieAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiProblems, UPSTREAM_PROBLEMS } from '../common/api-problems.decorator';
+import { AuthResponseDto } from '../common/dto/auth-response.dto';
+import { IssuesTokens } from '../common/tokens/token-delivery.interceptors';
+import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
+import { OtpMethodParams, PhoneMethodParams } from './dto/otp-method.params';
+import { OtpSignInDto } from './dto/otp-sign-in.dto';
+import { OtpSignUpInDto } from './dto/otp-sign-up-in.dto';
+import { OtpSignUpDto } from './dto/otp-sign-up.dto';
+import { OtpUpdateEmailDto } from './dto/otp-update-email.dto';
+import { OtpUpdatePhoneDto } from './dto/otp-update-phone.dto';
+import { OtpVerifyDto } from './dto/otp-verify.dto';
+import { OTP_EXAMPLES } from './otp.examples';
+import { OtpService } from './otp.service';
+
+const TOKEN_PROBLEMS = ['token_missing', 'token_invalid', 'token_expired'] as const;
+
+@ApiTags('otp')
+@Controller('v1/otp')
+export class OtpController {
+  constructor(private readonly otpService: OtpService) {}
+
+  @Public()
+  @Post('signup/:method')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Send a sign-up code by email, SMS, voice or WhatsApp',
+    description:
+      'An existing login id also answers 202 (and gets no code): the route does not reveal accounts.',
+  })
+  @ApiBody({ type: OtpSignUpDto, examples: OTP_EXAMPLES.signUp })
+  @ApiAcceptedResponse({ type: MaskedAddressResponseDto })
+  @ApiProblems('invalid_request', ...UPSTREAM_PROBLEMS)
+  signUp(
+    @Param() { method }: OtpMethodParams,
+    @Body() dto: OtpSignUpDto,
+  ): Promise<MaskedAddressResponseDto> {
+    return this.otpService.signUp(method, dto);
+  }
+
+  @Public()
+  @Post('signin/:method')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiBearerAuth('bearer')
+  @ApiCookieAuth('refresh-cookie')
+  @ApiOperation({
+    summary:
+      'Send a sign-in code (step-up / MFA with loginOptions.stepup or .mfa and a refresh token)',
+    description:
+      'An unknown login id also answers 202 with a masked address: the route does not reveal accounts.',
+  })
+  @ApiBody({ type: OtpSignInDto, examples: OTP_EXAMPLES.signIn })
+  @ApiAcceptedResponse({ type: MaskedAddressResponseDto })
+  @ApiProblems('invalid_request', ...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
+  signIn(
+    @Param() { method }: OtpMethodParams,
+    @Body() dto: OtpSignInDto,
+    @OptionalRefreshToken() refreshJwt?: string,
+  ): Promise<MaskedAddressResponseDto> {
+    return this.otpService.signIn(method, dto, refreshJwt);
+  }
+
+  @Public()
+  @Post('signup-in/:method')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Send a code that signs the user in, or up when the login id is new' })
+  @ApiBody({ type: OtpSignUpInDto, examples: OTP_EXAMPLES.signUpIn })
+  @ApiAcceptedResponse({ type: MaskedAddressResponseDto })
+  @ApiProblems('invalid_request', ...UPSTREAM_PROBLEMS)
+  signUpOrIn(
+    @Param() { method }: OtpMethodParams,
+    @Body() dto: OtpSignUpInDto,
+  ): Promise<MaskedAddressResponseDto> {
+    return this.otpService.signUpOrIn(method, dto);
+  }
+
+  @Public()
+  @Post('verify/:method')
+  @HttpCode(HttpStatus.OK)
+  @IssuesTokens()
+  @ApiOperation({ summary: 'Verify a code: answers the session' })
+  @ApiBody({ type: OtpVerifyDto, examples: OTP_EXAMPLES.verify })
+  @ApiOkResponse({ type: AuthResponseDto })
+  @ApiProblems('invalid_request', 'invalid_code', 'too_many_attempts', ...UPSTREAM_PROBLEMS)
+  verify(
+    @Param() { method }: OtpMethodParams,
+    @Body() dto: OtpVerifyDto,
+  ): Promise<AuthResponseDto> {
+    return this.otpService.verify(method, dto);
+  }
+
+  @RefreshTokenRequired()
+  @Post('update/email')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiBearerAuth('bearer')
+  @ApiCookieAuth('refresh-cookie')
+  @ApiOperation({
+    summary:
+      'Change the email: a code goes to the new address; verify it with /v1/otp/verify/email',
+  })
+  @ApiBody({ type: OtpUpdateEmailDto, examples: OTP_EXAMPLES.updateEmail })
+  @ApiAcceptedResponse({ type: MaskedAddressResponseDto })
+  @ApiProblems(
+    'invalid_request',
+    ...TOKEN_PROBLEMS,
+    'forbidden',
+    'user_exists',
+    ...UPSTREAM_PROBLEMS,
+  )
+  updateEmail(
+    @CurrentRefreshToken() principal: RefreshPrincipal,
+    @Body() dto: OtpUpdateEmailDto,
+  ): Promise<MaskedAddressResponseDto> {
+    return this.otpService.updateEmail(principal, dto);
+  }
+
+  @RefreshTokenRequired()
+  @Post('update/phone/:method')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiBearerAuth('bearer')
+  @ApiCookieAuth('refresh-cookie')
+  @ApiOperation({
+    summary:
+      'Change the phone: a code goes to the new number; verify it with /v1/otp/verify/{method}',
+  })
+  @ApiBody({ type: OtpUpdatePhoneDto, examples: OTP_EXAMPLES.updatePhone })
+  @ApiAcceptedResponse({ type: MaskedAddressResponseDto })
+  @ApiProblems(
+    'invalid_request',
+    ...TOKEN_PROBLEMS,
+    'forbidden',
+    'user_exists',
+    ...UPSTREAM_PROBLEMS,
+  )
+  updatePhone(
+    @Param() { method }: PhoneMethodParams,
+    @CurrentRefreshToken() principal: RefreshPrincipal,
+    @Body() dto: OtpUpdatePhoneDto,
+  ): Promise<MaskedAddressResponseDto> {
+    return this.otpService.updatePhone(method, principal, dto);
+  }
+}

@@ -1,0 +1,148 @@
+import { AuthTokenError, RefreshPrincipal, TokenVerifier } from '@app/auth';
+import { DescopeApiError, DescopeClient, DescopeErrorCodes } from '@app/descope';
+import type { SdkResponse } from '@descope/node-sdk';
+import { Injectable } from '@nestjs/common';
+import { CallerOptionsPolicy } from '../common/caller-options.policy';
+import { AuthResponseDto } from '../common/dto/auth-response.dto';
+import { maskEmail, maskPhone } from '../common/mask';
+import { OwnershipService } from '../common/ownership.service';
+import { ProblemError } from '../common/problem.error';
+import { AuthResponseFactory } from '../common/tokens/auth-response.factory';
+import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
+import { OtpMethod, PhoneMethod } from './dto/otp-method.params';
+import { OtpSignInDto } from './dto/otp-sign-in.dto';
+import { OtpSignUpInDto } from './dto/otp-sign-up-in.dto';
+import { OtpSignUpDto } from './dto/otp-sign-up.dto';
+import { OtpUpdateEmailDto } from './dto/otp-update-email.dto';
+import { OtpUpdatePhoneDto } from './dto/otp-update-phone.dto';
+import { OtpVerifyDto } from './dto/otp-verify.dto';
+import { checkAddress } from './otp-address';
+
+type Masked = SdkResponse<{ maskedEmail?: string; maskedPhone?: string }>;
+
+const isDescopeCode = (error: unknown, code: string) =>
+  error instanceof DescopeApiError && error.code === code;
+const toMasked = (data: {
+  maskedEmail?: string;
+  maskedPhone?: string;
+}): MaskedAddressResponseDto => ({
+  maskedAddress: data.maskedEmail ?? data.maskedPhone ?? '',
+});
+const maskFor = (method: OtpMethod, address: string) => ({
+  maskedAddress: method === 'email' ? maskEmail(address) : maskPhone(address),
+});
+
+@Injectable()
+export class OtpService {
+  constructor(
+    private readonly descope: DescopeClient,
+    private readonly verifier: TokenVerifier,
+    private readonly authResponses: AuthResponseFactory,
+    private readonly ownership: OwnershipService,
+    private readonly callerOptions: CallerOptionsPolicy,
+  ) {}
+
+  /** An existing login id answers 202 like a new one (and gets no code), so sign-up reveals nothing. */
+  async signUp(
+    method: OtpMethod,
+    { loginId, user, signUpOptions }: OtpSignUpDto,
+  ): Promise<MaskedAddressResponseDto> {
+    const address = checkAddress(method, loginId, user);
+    this.callerOptions.checkCustomClaims(signUpOptions?.customClaims, 'signUpOptions.customClaims');
+    try {
+      return toMasked(
+        await this.descope.call<Masked>((sdk) =>
+          sdk.otp.signUp[method](loginId, user, signUpOptions),
+        ),
+      );
+    } catch (error) {
+      if (isDescopeCode(error, DescopeErrorCodes.userExists)) return maskFor(method, address);
+      throw error;
+    }
+  }
+
+  /** An unknown login id answers 202 with a made-up mask, so sign-in reveals nothing either. */
+  async signIn(
+    method: OtpMethod,
+    { loginId, loginOptions }: OtpSignInDto,
+    refreshJwt?: string,
+  ): Promise<MaskedAddressResponseDto> {
+    this.callerOptions.checkCustomClaims(loginOptions?.customClaims, 'loginOptions.customClaims');
+    const stepUp = loginOptions?.stepup || loginOptions?.mfa;
+    const token = stepUp ? (await this.verifyStepUpToken(refreshJwt)).jwt : undefined;
+    try {
+      return toMasked(
+        await this.descope.call<Masked>((sdk) =>
+          sdk.otp.signIn[method](loginId, loginOptions, token),
+        ),
+      );
+    } catch (error) {
+      if (isDescopeCode(error, DescopeErrorCodes.userNotFound)) return maskFor(method, loginId);
+      throw error;
+    }
+  }
+
+  async signUpOrIn(
+    method: OtpMethod,
+    { loginId, signUpOptions }: OtpSignUpInDto,
+  ): Promise<MaskedAddressResponseDto> {
+    checkAddress(method, loginId);
+    this.callerOptions.checkCustomClaims(signUpOptions?.customClaims, 'signUpOptions.customClaims');
+    return toMasked(
+      await this.descope.call<Masked>((sdk) => sdk.otp.signUpOrIn[method](loginId, signUpOptions)),
+    );
+  }
+
+  async verify(method: OtpMethod, { loginId, code }: OtpVerifyDto): Promise<AuthResponseDto> {
+    const data = await this.descope.call((sdk) => sdk.otp.verify[method](loginId, code));
+    return this.authResponses.fromDescope(data);
+  }
+
+  async updateEmail(
+    principal: RefreshPrincipal,
+    dto: OtpUpdateEmailDto,
+  ): Promise<MaskedAddressResponseDto> {
+    const { loginId, email, ...options } = dto;
+    await this.ownership.assertOwns(principal, loginId);
+    return toMasked(
+      await this.descope.call((sdk) =>
+        sdk.otp.update.email(loginId, email, principal.jwt, options),
+      ),
+    );
+  }
+
+  async updatePhone(
+    method: PhoneMethod,
+    principal: RefreshPrincipal,
+    dto: OtpUpdatePhoneDto,
+  ): Promise<MaskedAddressResponseDto> {
+    const { loginId, phone, ...options } = dto;
+    await this.ownership.assertOwns(principal, loginId);
+    const data = await this.descope.call<Masked>((sdk) =>
+      sdk.otp.update.phone[method](loginId, phone, principal.jwt, options),
+    );
+    return toMasked(data);
+  }
+
+  private async verifyStepUpToken(
+    refreshJwt: string | undefined,
+  ): Promise<RefreshPrincipal & { jwt: string }> {
+    try {
+      const token = await this.verifier.verify(refreshJwt, 'refresh');
+      return {
+        userId: token.claims.sub,
+        refreshExpiresAt: token.claims.exp,
+        claims: token.claims,
+        jwt: token.jwt,
+      };
+    } catch (error) {
+      if (error instanceof AuthTokenError && error.reason === 'missing') {
+        throw new ProblemError(
+          'token_missing',
+          "loginOptions.stepup and loginOptions.mfa need the user's refresh token (DSR cookie or bearer)",
+        );
+      }
+      throw error;
+    }
+  }
+}
