@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { OtpModule } from './otp/otp.module';
 import { PasswordModule } from './password/password.module';
 import { SessionModule } from './session/session.module';
+import { TotpModule } from './totp/totp.module';
 
 /** Stops the embedded emulator (if any) when the app closes. */
 class EmbeddedEmulatorShutdown implements OnApplicationShutdown {
@@ -49,6 +50,7 @@ export class AppModule {
         CommonModule,
         PasswordModule,
         OtpModule,
+        TotpModule,
         SessionModule,
         HealthModule,
       ],

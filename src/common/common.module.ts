@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { CallerOptionsPolicy } from './caller-options.policy';
 import { OwnershipService } from './ownership.service';
+import { StepUpTokens } from './step-up-tokens';
 import { AuthResponseFactory } from './tokens/auth-response.factory';
 import { TokenCookies } from './tokens/token-cookies';
 import {
@@ -15,6 +16,7 @@ const shared = [
   ClearTokensInterceptor,
   OwnershipService,
   CallerOptionsPolicy,
+  StepUpTokens,
 ];
 
 /** What every feature module uses: token delivery, ownership, caller-option checks. */

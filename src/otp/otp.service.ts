@@ -1,4 +1,4 @@
-import { AuthTokenError, RefreshPrincipal, TokenVerifier } from '@app/auth';
+import { RefreshPrincipal } from '@app/auth';
 import { DescopeApiError, DescopeClient, DescopeErrorCodes } from '@app/descope';
 import type { SdkResponse } from '@descope/node-sdk';
 import { Injectable } from '@nestjs/common';
@@ -6,7 +6,7 @@ import { CallerOptionsPolicy } from '../common/caller-options.policy';
 import { AuthResponseDto } from '../common/dto/auth-response.dto';
 import { maskEmail, maskPhone } from '../common/mask';
 import { OwnershipService } from '../common/ownership.service';
-import { ProblemError } from '../common/problem.error';
+import { StepUpTokens } from '../common/step-up-tokens';
 import { AuthResponseFactory } from '../common/tokens/auth-response.factory';
 import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
 import { OtpMethod, PhoneMethod } from './dto/otp-method.params';
@@ -36,7 +36,7 @@ const maskFor = (method: OtpMethod, address: string) => ({
 export class OtpService {
   constructor(
     private readonly descope: DescopeClient,
-    private readonly verifier: TokenVerifier,
+    private readonly stepUp: StepUpTokens,
     private readonly authResponses: AuthResponseFactory,
     private readonly ownership: OwnershipService,
     private readonly callerOptions: CallerOptionsPolicy,
@@ -69,7 +69,7 @@ export class OtpService {
   ): Promise<MaskedAddressResponseDto> {
     this.callerOptions.checkCustomClaims(loginOptions?.customClaims, 'loginOptions.customClaims');
     const stepUp = loginOptions?.stepup || loginOptions?.mfa;
-    const token = stepUp ? (await this.verifyStepUpToken(refreshJwt)).jwt : undefined;
+    const token = stepUp ? await this.stepUp.verify(refreshJwt) : undefined;
     try {
       return toMasked(
         await this.descope.call<Masked>((sdk) =>
@@ -122,27 +122,5 @@ export class OtpService {
       sdk.otp.update.phone[method](loginId, phone, principal.jwt, options),
     );
     return toMasked(data);
-  }
-
-  private async verifyStepUpToken(
-    refreshJwt: string | undefined,
-  ): Promise<RefreshPrincipal & { jwt: string }> {
-    try {
-      const token = await this.verifier.verify(refreshJwt, 'refresh');
-      return {
-        userId: token.claims.sub,
-        refreshExpiresAt: token.claims.exp,
-        claims: token.claims,
-        jwt: token.jwt,
-      };
-    } catch (error) {
-      if (error instanceof AuthTokenError && error.reason === 'missing') {
-        throw new ProblemError(
-          'token_missing',
-          "loginOptions.stepup and loginOptions.mfa need the user's refresh token (DSR cookie or bearer)",
-        );
-      }
-      throw error;
-    }
   }
 }

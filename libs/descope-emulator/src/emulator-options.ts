@@ -37,6 +37,8 @@ export interface EmulatorOptions {
   otpTtlSeconds?: number;
   /** Wrong OTP/TOTP codes before the code (or user) is locked with E061103 (default 5). */
   maxWrongCodes?: number;
+  /** Issuer shown by authenticator apps (default "Descope Emulator"). */
+  totpIssuer?: string;
   /** Password policy; fields not given keep their defaults. */
   passwordPolicy?: Partial<PasswordPolicy>;
   /** Largest request body accepted, bytes (default 1 MiB). */
@@ -76,6 +78,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     failedSignInWindowSeconds: options.failedSignInWindowSeconds ?? 600,
     otpTtlSeconds: options.otpTtlSeconds ?? 300,
     maxWrongCodes: options.maxWrongCodes ?? 5,
+    totpIssuer: options.totpIssuer ?? 'Descope Emulator',
     passwordPolicy: { ...DEFAULT_PASSWORD_POLICY, ...options.passwordPolicy },
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
   };

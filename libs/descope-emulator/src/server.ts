@@ -11,6 +11,7 @@ import { managementRoutes } from './routes/management.routes';
 import { otpRoutes } from './routes/otp.routes';
 import { passwordRoutes } from './routes/password.routes';
 import { sessionRoutes } from './routes/session.routes';
+import { totpRoutes } from './routes/totp.routes';
 
 /** A running emulator. */
 export interface RunningEmulator {
@@ -25,6 +26,7 @@ export interface RunningEmulator {
 const routes = new RouteTable([
   ...passwordRoutes,
   ...otpRoutes,
+  ...totpRoutes,
   ...sessionRoutes,
   ...managementRoutes,
   ...adminRoutes,

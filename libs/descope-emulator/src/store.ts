@@ -6,6 +6,15 @@ export interface TenantMembership {
   roleNames: string[];
 }
 
+/** A user's TOTP seed and what protects it: replay and wrong-code counters. */
+export interface TotpState {
+  secret: string;
+  /** The last time step a code was accepted for; older and equal steps are refused. */
+  lastCounter: number;
+  wrongAttempts: number;
+  lockedUntil: number;
+}
+
 /** A user as the emulator keeps it, in memory only. */
 export interface EmulatorUser {
   userId: string;
@@ -27,7 +36,8 @@ export interface EmulatorUser {
   createdTime: number;
   /** scrypt hash; never the password itself. */
   passwordHash?: string;
-  totpSecret?: string;
+  /** Authenticator-app enrolment, when the user has one. */
+  totp?: TotpState;
   /** False until the first successful authentication: feeds `firstSeen`. */
   seen: boolean;
 }

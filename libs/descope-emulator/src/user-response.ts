@@ -25,7 +25,7 @@ export function toUserResponse(user: EmulatorUser, store: EmulatorStore): Record
     test: user.test,
     customAttributes: { ...user.customAttributes },
     createdTime: user.createdTime,
-    TOTP: Boolean(user.totpSecret),
+    TOTP: Boolean(user.totp),
     SAML: false,
     SCIM: false,
     OAuth: {},

@@ -1,0 +1,92 @@
+import QRCode from 'qrcode';
+import { EmulatorContext } from '../context';
+import { EmulatorErrors } from '../errors';
+import { optionalBoolean, optionalObject, requiredString } from '../request-fields';
+import { EmulatorRequest, Route } from '../route';
+import { EmulatorUser, TotpState } from '../store';
+import { matchTotp, newTotpSecret } from '../totp';
+import { contactFields } from './password.routes';
+
+/** Descope's TOTPResponse: the otpauth URL, a QR code of it (bare base64 PNG) and the key. */
+async function enrol(user: EmulatorUser, loginId: string, context: EmulatorContext) {
+  const secret = newTotpSecret();
+  user.totp = { secret, lastCounter: -1, wrongAttempts: 0, lockedUntil: 0 };
+  const issuer = context.options.totpIssuer;
+  const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(loginId)}`;
+  const query = `secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
+  const provisioningURL = `otpauth://totp/${label}?${query}`;
+  const png = await QRCode.toBuffer(provisioningURL, {
+    type: 'png',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+  });
+  return { provisioningURL, image: png.toString('base64'), key: secret };
+}
+
+function signUp({ body }: EmulatorRequest, context: EmulatorContext) {
+  const loginId = requiredString(body, 'loginId');
+  if (context.store.findByLoginId(loginId)) throw EmulatorErrors.userExists();
+  const user = context.store.createUser({
+    ...contactFields(loginId, optionalObject(body, 'user')),
+    loginIds: [loginId],
+  });
+  return enrol(user, loginId, context);
+}
+
+/** Checks a code: lockout first, then the window, then replay; counts wrong codes. */
+function checkCode(totp: TotpState, code: string, context: EmulatorContext): void {
+  if (totp.lockedUntil > Date.now()) throw EmulatorErrors.tooManyAttempts();
+  const counter = matchTotp(totp.secret, code, totp.lastCounter);
+  if (counter === undefined) {
+    totp.wrongAttempts += 1;
+    if (totp.wrongAttempts >= context.options.maxWrongCodes) {
+      totp.wrongAttempts = 0;
+      totp.lockedUntil = Date.now() + context.options.otpTtlSeconds * 1000;
+      throw EmulatorErrors.tooManyAttempts();
+    }
+    throw EmulatorErrors.wrongCode();
+  }
+  Object.assign(totp, { lastCounter: counter, wrongAttempts: 0 });
+}
+
+function verify({ body, token }: EmulatorRequest, context: EmulatorContext) {
+  const loginId = requiredString(body, 'loginId');
+  const code = requiredString(body, 'code');
+  const options = optionalObject(body, 'loginOptions') ?? {};
+  const user = context.store.findByLoginId(loginId);
+  if (!user) throw EmulatorErrors.userNotFound();
+  if (!user.totp)
+    throw EmulatorErrors.invalidArguments('The user has no authenticator app (TOTP) enrolled');
+  const stepUp = optionalBoolean(options, 'stepup') || optionalBoolean(options, 'mfa');
+  const previous = stepUp ? context.tokens.verifyRefresh(token) : undefined;
+  if (previous && previous.userId !== user.userId) {
+    throw EmulatorErrors.unauthorized('The refresh token belongs to another user');
+  }
+  checkCode(user.totp, code, context);
+  const amr = [...new Set([...(previous?.amr ?? []), 'totp'])];
+  const customClaims = optionalObject(options, 'customClaims') ?? previous?.customClaims;
+  return context.tokens.authenticate(user, { amr, dct: previous?.dct, customClaims });
+}
+
+function update({ body, token }: EmulatorRequest, context: EmulatorContext) {
+  const loginId = requiredString(body, 'loginId');
+  const owner = context.tokens.userOf(context.tokens.verifyRefresh(token));
+  if (context.store.findByLoginId(loginId) !== owner) {
+    throw EmulatorErrors.unauthorized('The refresh token does not belong to this login id');
+  }
+  return enrol(owner, loginId, context);
+}
+
+const post = (path: string, handler: Route['handler']): Route => ({
+  method: 'POST',
+  path,
+  scope: 'auth',
+  handler,
+});
+
+/** `/v1/auth/totp/*`: enrol, verify (RFC 6238, one step either side, no replay), re-enrol. */
+export const totpRoutes: Route[] = [
+  post('/v1/auth/totp/signup', signUp),
+  post('/v1/auth/totp/verify', verify),
+  post('/v1/auth/totp/update', update),
+];

@@ -1,0 +1,22 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsOptional, Matches, ValidateNested } from 'class-validator';
+import { LoginIdField } from '../../common/dto/fields';
+import { StepUpLoginOptionsDto } from '../../common/dto/login-options.dto';
+
+export class TotpVerifyDto {
+  @LoginIdField() loginId!: string;
+
+  @ApiProperty({
+    example: '492039',
+    description: 'The 6-digit code the authenticator app shows now',
+  })
+  @Matches(/^\d{6}$/, { message: 'code must be 6 digits' })
+  code!: string;
+
+  @ApiPropertyOptional({ type: StepUpLoginOptionsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StepUpLoginOptionsDto)
+  loginOptions?: StepUpLoginOptionsDto;
+}

@@ -1,0 +1,90 @@
+import {
+  CurrentRefreshToken,
+  OptionalRefreshToken,
+  Public,
+  RefreshPrincipal,
+  RefreshTokenRequired,
+} from '@app/auth';
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiProblems, UPSTREAM_PROBLEMS } from '../common/api-problems.decorator';
+import { AuthResponseDto } from '../common/dto/auth-response.dto';
+import { IssuesTokens } from '../common/tokens/token-delivery.interceptors';
+import { TotpEnrolmentResponseDto } from './dto/totp-enrolment-response.dto';
+import { TotpSignUpDto } from './dto/totp-sign-up.dto';
+import { TotpUpdateDto } from './dto/totp-update.dto';
+import { TotpVerifyDto } from './dto/totp-verify.dto';
+import { TotpService } from './totp.service';
+
+@ApiTags('totp')
+@Controller('v1/totp')
+export class TotpController {
+  constructor(private readonly totpService: TotpService) {}
+
+  @Public()
+  @Post('signup')
+  @ApiOperation({
+    summary: 'Sign up with an authenticator app: answers the QR code, otpauth URL and key',
+  })
+  @ApiCreatedResponse({ type: TotpEnrolmentResponseDto })
+  @ApiProblems('invalid_request', 'user_exists', ...UPSTREAM_PROBLEMS)
+  signUp(@Body() dto: TotpSignUpDto): Promise<TotpEnrolmentResponseDto> {
+    return this.totpService.signUp(dto);
+  }
+
+  @Public()
+  @Post('verify')
+  @HttpCode(HttpStatus.OK)
+  @IssuesTokens()
+  @ApiBearerAuth('bearer')
+  @ApiCookieAuth('refresh-cookie')
+  @ApiOperation({
+    summary: 'Verify a code from the authenticator app: answers the session',
+    description:
+      'With loginOptions.stepup or .mfa, send the refresh token too: the session keeps the user and adds totp to amr.',
+  })
+  @ApiOkResponse({ type: AuthResponseDto })
+  @ApiProblems(
+    'invalid_request',
+    'invalid_code',
+    'too_many_attempts',
+    'token_missing',
+    'token_invalid',
+    ...UPSTREAM_PROBLEMS,
+  )
+  verify(
+    @Body() dto: TotpVerifyDto,
+    @OptionalRefreshToken() refreshJwt?: string,
+  ): Promise<AuthResponseDto> {
+    return this.totpService.verify(dto, refreshJwt);
+  }
+
+  @RefreshTokenRequired()
+  @Post('update')
+  @HttpCode(HttpStatus.OK)
+  @ApiBearerAuth('bearer')
+  @ApiCookieAuth('refresh-cookie')
+  @ApiOperation({ summary: 'Add (or replace) the authenticator app of the signed-in user' })
+  @ApiOkResponse({ type: TotpEnrolmentResponseDto })
+  @ApiProblems(
+    'invalid_request',
+    'token_missing',
+    'token_invalid',
+    'token_expired',
+    'forbidden',
+    ...UPSTREAM_PROBLEMS,
+  )
+  update(
+    @CurrentRefreshToken() principal: RefreshPrincipal,
+    @Body() dto: TotpUpdateDto,
+  ): Promise<TotpEnrolmentResponseDto> {
+    return this.totpService.update(principal, dto);
+  }
+}

@@ -1,0 +1,72 @@
+import { RefreshPrincipal } from '@app/auth';
+import { DescopeApiError, DescopeClient, DescopeErrorCodes } from '@app/descope';
+import { Injectable } from '@nestjs/common';
+import { CallerOptionsPolicy } from '../common/caller-options.policy';
+import { AuthResponseDto } from '../common/dto/auth-response.dto';
+import { OwnershipService } from '../common/ownership.service';
+import { ProblemError } from '../common/problem.error';
+import { StepUpTokens } from '../common/step-up-tokens';
+import { AuthResponseFactory } from '../common/tokens/auth-response.factory';
+import { TotpEnrolmentResponseDto } from './dto/totp-enrolment-response.dto';
+import { TotpSignUpDto } from './dto/totp-sign-up.dto';
+import { TotpUpdateDto } from './dto/totp-update.dto';
+import { TotpVerifyDto } from './dto/totp-verify.dto';
+
+const enrolment = ({ provisioningURL, image, key }: TotpEnrolmentResponseDto) => ({
+  provisioningURL,
+  image,
+  key,
+});
+
+/** Unknown user and wrong code read alike; a user with no app enrolled gets told so. */
+function verifyProblem(error: unknown): unknown {
+  if (!(error instanceof DescopeApiError)) return error;
+  if (error.code === DescopeErrorCodes.userNotFound) {
+    return new ProblemError('invalid_code', 'The code is wrong, expired or already used');
+  }
+  if (error.code === DescopeErrorCodes.invalidArguments) {
+    return new ProblemError(
+      'invalid_request',
+      'No authenticator app is enrolled for this user: enrol with /v1/totp/signup or /v1/totp/update',
+    );
+  }
+  return error;
+}
+
+@Injectable()
+export class TotpService {
+  constructor(
+    private readonly descope: DescopeClient,
+    private readonly authResponses: AuthResponseFactory,
+    private readonly ownership: OwnershipService,
+    private readonly stepUp: StepUpTokens,
+    private readonly callerOptions: CallerOptionsPolicy,
+  ) {}
+
+  async signUp({ loginId, user }: TotpSignUpDto): Promise<TotpEnrolmentResponseDto> {
+    return enrolment(await this.descope.call((sdk) => sdk.totp.signUp(loginId, user)));
+  }
+
+  async verify(
+    { loginId, code, loginOptions }: TotpVerifyDto,
+    refreshJwt?: string,
+  ): Promise<AuthResponseDto> {
+    this.callerOptions.checkCustomClaims(loginOptions?.customClaims, 'loginOptions.customClaims');
+    const token =
+      loginOptions?.stepup || loginOptions?.mfa ? await this.stepUp.verify(refreshJwt) : undefined;
+    const data = await this.descope
+      .call((sdk) => sdk.totp.verify(loginId, code, loginOptions, token))
+      .catch((error: unknown) => {
+        throw verifyProblem(error);
+      });
+    return this.authResponses.fromDescope(data);
+  }
+
+  async update(
+    principal: RefreshPrincipal,
+    { loginId }: TotpUpdateDto,
+  ): Promise<TotpEnrolmentResponseDto> {
+    await this.ownership.assertOwns(principal, loginId);
+    return enrolment(await this.descope.call((sdk) => sdk.totp.update(loginId, principal.jwt)));
+  }
+}
