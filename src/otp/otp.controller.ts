@@ -1,22 +1,19 @@
-import {
-  CurrentRefreshToken,
-  OptionalRefreshToken,
-  Public,
-  RefreshPrincipal,
-  RefreshTokenRequired,
-} from '@app/auth';
+import { CurrentRefreshToken, OptionalRefreshToken, Public, RefreshPrincipal } from '@app/auth';
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiBody,
-  ApiCookieAuth,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiProblems, UPSTREAM_PROBLEMS } from '../common/api-problems.decorator';
 import { AuthResponseDto } from '../common/dto/auth-response.dto';
+import {
+  ApiRefreshToken,
+  RefreshTokenRoute,
+  TOKEN_PROBLEMS,
+} from '../common/route-auth.decorators';
 import { IssuesTokens } from '../common/tokens/token-delivery.interceptors';
 import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
 import { OtpMethodParams, PhoneMethodParams } from './dto/otp-method.params';
@@ -28,8 +25,6 @@ import { OtpUpdatePhoneDto } from './dto/otp-update-phone.dto';
 import { OtpVerifyDto } from './dto/otp-verify.dto';
 import { OTP_EXAMPLES } from './otp.examples';
 import { OtpService } from './otp.service';
-
-const TOKEN_PROBLEMS = ['token_missing', 'token_invalid', 'token_expired'] as const;
 
 @ApiTags('otp')
 @Controller('v1/otp')
@@ -57,8 +52,7 @@ export class OtpController {
   @Public()
   @Post('signin/:method')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiBearerAuth('bearer')
-  @ApiCookieAuth('refresh-cookie')
+  @ApiRefreshToken()
   @ApiOperation({
     summary:
       'Send a sign-in code (step-up / MFA with loginOptions.stepup or .mfa and a refresh token)',
@@ -105,11 +99,9 @@ export class OtpController {
     return this.otpService.verify(method, dto);
   }
 
-  @RefreshTokenRequired()
+  @RefreshTokenRoute()
   @Post('update/email')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiBearerAuth('bearer')
-  @ApiCookieAuth('refresh-cookie')
   @ApiOperation({
     summary:
       'Change the email: a code goes to the new address; verify it with /v1/otp/verify/email',
@@ -130,11 +122,9 @@ export class OtpController {
     return this.otpService.updateEmail(principal, dto);
   }
 
-  @RefreshTokenRequired()
+  @RefreshTokenRoute()
   @Post('update/phone/:method')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiBearerAuth('bearer')
-  @ApiCookieAuth('refresh-cookie')
   @ApiOperation({
     summary:
       'Change the phone: a code goes to the new number; verify it with /v1/otp/verify/{method}',

@@ -1,9 +1,7 @@
-import { CurrentRefreshToken, Public, RefreshPrincipal, RefreshTokenRequired } from '@app/auth';
+import { CurrentRefreshToken, Public, RefreshPrincipal } from '@app/auth';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiCookieAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -12,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { ApiProblems, UPSTREAM_PROBLEMS } from '../common/api-problems.decorator';
 import { AuthResponseDto } from '../common/dto/auth-response.dto';
+import { RefreshTokenRoute } from '../common/route-auth.decorators';
 import { IssuesTokens } from '../common/tokens/token-delivery.interceptors';
 import { AcceptedResponseDto } from './dto/accepted-response.dto';
 import { PasswordPolicyResponseDto } from './dto/password-policy-response.dto';
@@ -63,11 +62,9 @@ export class PasswordController {
     return this.passwordService.replace(dto);
   }
 
-  @RefreshTokenRequired()
+  @RefreshTokenRoute()
   @Post('update')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiBearerAuth('bearer')
-  @ApiCookieAuth('refresh-cookie')
   @ApiOperation({
     summary: 'Set a new password for the signed-in user (refresh token: DSR cookie or bearer)',
   })

@@ -4,7 +4,6 @@ import {
   CurrentSession,
   Public,
   RefreshPrincipal,
-  RefreshTokenRequired,
 } from '@app/auth';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import {
@@ -17,14 +16,13 @@ import {
 } from '@nestjs/swagger';
 import { ApiProblems, UPSTREAM_PROBLEMS } from '../common/api-problems.decorator';
 import { AuthResponseDto } from '../common/dto/auth-response.dto';
+import { RefreshTokenRoute, TOKEN_PROBLEMS } from '../common/route-auth.decorators';
 import { UserResponseDto } from '../common/dto/user-response.dto';
 import { ClearsTokens, IssuesTokens } from '../common/tokens/token-delivery.interceptors';
 import { SessionResponseDto } from './dto/session-response.dto';
 import { SessionTenantDto } from './dto/session-tenant.dto';
 import { SessionValidateDto } from './dto/session-validate.dto';
 import { SessionService } from './session.service';
-
-const TOKEN_PROBLEMS = ['token_missing', 'token_invalid', 'token_expired'] as const;
 
 @ApiTags('session')
 @ApiBearerAuth('bearer')
@@ -54,11 +52,10 @@ export class SessionController {
     return this.sessionService.validate(dto);
   }
 
-  @RefreshTokenRequired()
+  @RefreshTokenRoute()
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @IssuesTokens()
-  @ApiCookieAuth('refresh-cookie')
   @ApiOperation({ summary: 'A new session from the refresh token (DSR cookie, then bearer)' })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiProblems(...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
@@ -66,11 +63,10 @@ export class SessionController {
     return this.sessionService.refresh(principal);
   }
 
-  @RefreshTokenRequired()
+  @RefreshTokenRoute()
   @Post('tenant')
   @HttpCode(HttpStatus.OK)
   @IssuesTokens()
-  @ApiCookieAuth('refresh-cookie')
   @ApiOperation({ summary: 'Select a tenant: a new session carrying it as dct' })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiProblems('invalid_request', ...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
@@ -81,11 +77,10 @@ export class SessionController {
     return this.sessionService.selectTenant(principal, dto.tenant);
   }
 
-  @RefreshTokenRequired()
+  @RefreshTokenRoute()
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ClearsTokens()
-  @ApiCookieAuth('refresh-cookie')
   @ApiOperation({ summary: 'Revoke this refresh token and clear the cookies' })
   @ApiNoContentResponse({ description: 'Logged out' })
   @ApiProblems(...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
@@ -93,11 +88,10 @@ export class SessionController {
     return this.sessionService.logout(principal);
   }
 
-  @RefreshTokenRequired()
+  @RefreshTokenRoute()
   @Post('logout-all')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ClearsTokens()
-  @ApiCookieAuth('refresh-cookie')
   @ApiOperation({ summary: 'Revoke every refresh token of the user and clear the cookies' })
   @ApiNoContentResponse({ description: 'Logged out everywhere' })
   @ApiProblems(...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
@@ -105,9 +99,8 @@ export class SessionController {
     return this.sessionService.logoutAll(principal);
   }
 
-  @RefreshTokenRequired()
+  @RefreshTokenRoute()
   @Get('me')
-  @ApiCookieAuth('refresh-cookie')
   @ApiOperation({ summary: 'The signed-in user, as Descope knows it' })
   @ApiOkResponse({ type: UserResponseDto })
   @ApiProblems(...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)

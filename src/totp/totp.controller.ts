@@ -1,21 +1,9 @@
-import {
-  CurrentRefreshToken,
-  OptionalRefreshToken,
-  Public,
-  RefreshPrincipal,
-  RefreshTokenRequired,
-} from '@app/auth';
+import { CurrentRefreshToken, OptionalRefreshToken, Public, RefreshPrincipal } from '@app/auth';
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCookieAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, UPSTREAM_PROBLEMS } from '../common/api-problems.decorator';
 import { AuthResponseDto } from '../common/dto/auth-response.dto';
+import { ApiRefreshToken, RefreshTokenRoute } from '../common/route-auth.decorators';
 import { IssuesTokens } from '../common/tokens/token-delivery.interceptors';
 import { TotpEnrolmentResponseDto } from './dto/totp-enrolment-response.dto';
 import { TotpSignUpDto } from './dto/totp-sign-up.dto';
@@ -43,8 +31,7 @@ export class TotpController {
   @Post('verify')
   @HttpCode(HttpStatus.OK)
   @IssuesTokens()
-  @ApiBearerAuth('bearer')
-  @ApiCookieAuth('refresh-cookie')
+  @ApiRefreshToken()
   @ApiOperation({
     summary: 'Verify a code from the authenticator app: answers the session',
     description:
@@ -66,11 +53,9 @@ export class TotpController {
     return this.totpService.verify(dto, refreshJwt);
   }
 
-  @RefreshTokenRequired()
+  @RefreshTokenRoute()
   @Post('update')
   @HttpCode(HttpStatus.OK)
-  @ApiBearerAuth('bearer')
-  @ApiCookieAuth('refresh-cookie')
   @ApiOperation({ summary: 'Add (or replace) the authenticator app of the signed-in user' })
   @ApiOkResponse({ type: TotpEnrolmentResponseDto })
   @ApiProblems(

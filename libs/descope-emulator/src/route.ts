@@ -31,3 +31,11 @@ export class Reply {
     readonly headers: Record<string, string> = {},
   ) {}
 }
+
+/** A route entry: `route('POST', '/v1/auth/refresh', handler)`; the scope defaults to the auth API. */
+export const route = (
+  method: Route['method'],
+  path: string,
+  handler: Handler,
+  scope: RouteScope = 'auth',
+): Route => ({ method, path, scope, handler });

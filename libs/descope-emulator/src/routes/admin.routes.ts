@@ -1,35 +1,27 @@
 import { EmulatorContext } from '../context';
-import { EmulatorRequest, Route } from '../route';
+import { EmulatorRequest, route, Route } from '../route';
 
 function stats(_request: EmulatorRequest, context: EmulatorContext) {
   const requests = Object.fromEntries(context.stats);
   return { requests, jwksFetches: requests['GET /v2/keys/:projectId'] ?? 0 };
 }
 
+const outbox = ({ query }: EmulatorRequest, context: EmulatorContext) => ({
+  messages: context.outbox.list(query.get('loginId') ?? undefined),
+});
+
+function clearOutbox(_request: EmulatorRequest, context: EmulatorContext) {
+  context.outbox.clear();
+  return {};
+}
+
+const rotateKeys = ({ query }: EmulatorRequest, context: EmulatorContext) =>
+  context.keys.rotate(query.get('drop') === 'true');
+
 /** Emulator-only routes: never on real Descope, never on the service. */
 export const adminRoutes: Route[] = [
-  {
-    method: 'GET',
-    path: '/emulator/outbox',
-    scope: 'open',
-    handler: ({ query }, context) => ({
-      messages: context.outbox.list(query.get('loginId') ?? undefined),
-    }),
-  },
-  {
-    method: 'DELETE',
-    path: '/emulator/outbox',
-    scope: 'open',
-    handler: (_request, context) => {
-      context.outbox.clear();
-      return {};
-    },
-  },
-  {
-    method: 'POST',
-    path: '/emulator/keys/rotate',
-    scope: 'open',
-    handler: ({ query }, context) => context.keys.rotate(query.get('drop') === 'true'),
-  },
-  { method: 'GET', path: '/emulator/stats', scope: 'open', handler: stats },
+  route('GET', '/emulator/outbox', outbox, 'open'),
+  route('DELETE', '/emulator/outbox', clearOutbox, 'open'),
+  route('POST', '/emulator/keys/rotate', rotateKeys, 'open'),
+  route('GET', '/emulator/stats', stats, 'open'),
 ];

@@ -9,7 +9,7 @@ import {
   optionalStringArray,
   requiredString,
 } from '../request-fields';
-import { EmulatorRequest, Route } from '../route';
+import { EmulatorRequest, route, Route } from '../route';
 import { EmulatorUser, TenantMembership } from '../store';
 import { toUserResponse } from '../user-response';
 
@@ -136,26 +136,19 @@ function loadTenant({ query }: EmulatorRequest, context: EmulatorContext) {
   return tenant;
 }
 
-const post = (path: string, handler: Route['handler']): Route => ({
-  method: 'POST',
-  path,
-  scope: 'management',
-  handler,
-});
-
 /** The management calls tests use to set up users, roles and tenants, as the SDK sends them. */
 export const managementRoutes: Route[] = [
-  { method: 'GET', path: '/v1/mgmt/license', scope: 'management', handler: () => ({}) },
-  post('/v1/mgmt/user/create', createUser),
-  post('/v1/mgmt/user/create/test', createUser),
-  post('/v1/mgmt/user/update', updateUser),
-  { method: 'GET', path: '/v1/mgmt/user', scope: 'management', handler: loadUser },
-  post('/v1/mgmt/user/delete', deleteUser),
-  post('/v1/mgmt/user/password/set/active', setActivePassword),
-  post('/v1/mgmt/user/update/tenant/add', addTenant),
-  post('/v2/mgmt/user/update/role/add', addRoles),
-  post('/v1/mgmt/role/create', createRole),
-  post('/v1/mgmt/permission/create', () => ({})),
-  post('/v1/mgmt/tenant/create', createTenant),
-  { method: 'GET', path: '/v1/mgmt/tenant', scope: 'management', handler: loadTenant },
+  route('GET', '/v1/mgmt/license', () => ({}), 'management'),
+  route('POST', '/v1/mgmt/user/create', createUser, 'management'),
+  route('POST', '/v1/mgmt/user/create/test', createUser, 'management'),
+  route('POST', '/v1/mgmt/user/update', updateUser, 'management'),
+  route('GET', '/v1/mgmt/user', loadUser, 'management'),
+  route('POST', '/v1/mgmt/user/delete', deleteUser, 'management'),
+  route('POST', '/v1/mgmt/user/password/set/active', setActivePassword, 'management'),
+  route('POST', '/v1/mgmt/user/update/tenant/add', addTenant, 'management'),
+  route('POST', '/v2/mgmt/user/update/role/add', addRoles, 'management'),
+  route('POST', '/v1/mgmt/role/create', createRole, 'management'),
+  route('POST', '/v1/mgmt/permission/create', () => ({}), 'management'),
+  route('POST', '/v1/mgmt/tenant/create', createTenant, 'management'),
+  route('GET', '/v1/mgmt/tenant', loadTenant, 'management'),
 ];

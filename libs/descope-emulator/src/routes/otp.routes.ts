@@ -3,7 +3,7 @@ import { EmulatorErrors } from '../errors';
 import { isEmail, isPhone, maskEmail, maskPhone } from '../mask';
 import { OtpChannel } from '../otp-codes';
 import { optionalBoolean, optionalObject, requiredString } from '../request-fields';
-import { EmulatorRequest, Route } from '../route';
+import { EmulatorRequest, route, Route } from '../route';
 import { EmulatorUser } from '../store';
 import { contactFields } from './password.routes';
 
@@ -171,21 +171,16 @@ function verify(request: EmulatorRequest, context: EmulatorContext) {
   });
 }
 
-const post = (path: string, handler: Route['handler']): Route => ({
-  method: 'POST',
-  path,
-  scope: 'auth',
-  handler,
-});
-
 /** `/v1/auth/otp/*`: sign-up, sign-in, sign-up-or-in, verify and update email/phone. */
 export const otpRoutes: Route[] = [
-  post('/v1/auth/otp/signup/:method', signUp),
-  post('/v1/auth/otp/signin/:method', signIn),
-  post('/v1/auth/otp/signup-in/:method', signUpOrIn),
-  post('/v1/auth/otp/verify/:method', verify),
-  post('/v1/auth/otp/update/email', (request, context) => update(request, context, 'email')),
-  post('/v1/auth/otp/update/phone/:method', (request, context) =>
+  route('POST', '/v1/auth/otp/signup/:method', signUp),
+  route('POST', '/v1/auth/otp/signin/:method', signIn),
+  route('POST', '/v1/auth/otp/signup-in/:method', signUpOrIn),
+  route('POST', '/v1/auth/otp/verify/:method', verify),
+  route('POST', '/v1/auth/otp/update/email', (request, context) =>
+    update(request, context, 'email'),
+  ),
+  route('POST', '/v1/auth/otp/update/phone/:method', (request, context) =>
     update(request, context, 'phone'),
   ),
 ];

@@ -4,7 +4,7 @@ import { EmulatorErrors } from '../errors';
 import { isEmail, isPhone, maskEmail } from '../mask';
 import { hashPassword, policyViolations, verifyPassword } from '../passwords';
 import { optionalObject, optionalString, requiredString } from '../request-fields';
-import { EmulatorRequest, Route } from '../route';
+import { EmulatorRequest, route, Route } from '../route';
 import { EmulatorUser } from '../store';
 
 type Body = Record<string, unknown>;
@@ -108,16 +108,14 @@ function verifyMagicLink({ body }: EmulatorRequest, context: EmulatorContext) {
 
 /** `/v1/auth/password/*` and the magic-link verify that completes a reset. */
 export const passwordRoutes: Route[] = [
-  { method: 'POST', path: '/v1/auth/password/signup', scope: 'auth', handler: signUp },
-  { method: 'POST', path: '/v1/auth/password/signin', scope: 'auth', handler: signIn },
-  { method: 'POST', path: '/v1/auth/password/update', scope: 'auth', handler: update },
-  { method: 'POST', path: '/v1/auth/password/replace', scope: 'auth', handler: replace },
-  { method: 'POST', path: '/v1/auth/password/reset', scope: 'auth', handler: sendReset },
-  {
-    method: 'GET',
-    path: '/v1/auth/password/policy',
-    scope: 'auth',
-    handler: (_request, context) => ({ ...context.options.passwordPolicy, active: true }),
-  },
-  { method: 'POST', path: '/v1/auth/magiclink/verify', scope: 'auth', handler: verifyMagicLink },
+  route('POST', '/v1/auth/password/signup', signUp),
+  route('POST', '/v1/auth/password/signin', signIn),
+  route('POST', '/v1/auth/password/update', update),
+  route('POST', '/v1/auth/password/replace', replace),
+  route('POST', '/v1/auth/password/reset', sendReset),
+  route('GET', '/v1/auth/password/policy', (_request, context) => ({
+    ...context.options.passwordPolicy,
+    active: true,
+  })),
+  route('POST', '/v1/auth/magiclink/verify', verifyMagicLink),
 ];

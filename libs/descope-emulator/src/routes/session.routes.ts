@@ -1,7 +1,7 @@
 import { EmulatorContext } from '../context';
 import { EmulatorErrors } from '../errors';
 import { optionalBoolean, optionalStringArray, requiredString } from '../request-fields';
-import { EmulatorRequest, Route } from '../route';
+import { EmulatorRequest, route, Route } from '../route';
 import { toUserResponse } from '../user-response';
 
 const refresh = ({ token }: EmulatorRequest, context: EmulatorContext) =>
@@ -55,11 +55,11 @@ function jwks({ params }: EmulatorRequest, context: EmulatorContext) {
 
 /** Refresh, logout, me, tenant selection and the JWKS. */
 export const sessionRoutes: Route[] = [
-  { method: 'POST', path: '/v1/auth/refresh', scope: 'auth', handler: refresh },
-  { method: 'POST', path: '/v1/auth/tenant/select', scope: 'auth', handler: selectTenant },
-  { method: 'POST', path: '/v1/auth/logout', scope: 'auth', handler: logout },
-  { method: 'POST', path: '/v1/auth/logoutall', scope: 'auth', handler: logoutAll },
-  { method: 'GET', path: '/v1/auth/me', scope: 'auth', handler: me },
-  { method: 'POST', path: '/v1/auth/me/tenants', scope: 'auth', handler: myTenants },
-  { method: 'GET', path: '/v2/keys/:projectId', scope: 'open', handler: jwks },
+  route('POST', '/v1/auth/refresh', refresh),
+  route('POST', '/v1/auth/tenant/select', selectTenant),
+  route('POST', '/v1/auth/logout', logout),
+  route('POST', '/v1/auth/logoutall', logoutAll),
+  route('GET', '/v1/auth/me', me),
+  route('POST', '/v1/auth/me/tenants', myTenants),
+  route('GET', '/v2/keys/:projectId', jwks, 'open'),
 ];

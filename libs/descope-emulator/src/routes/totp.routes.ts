@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { EmulatorContext } from '../context';
 import { EmulatorErrors } from '../errors';
 import { optionalBoolean, optionalObject, requiredString } from '../request-fields';
-import { EmulatorRequest, Route } from '../route';
+import { EmulatorRequest, route, Route } from '../route';
 import { EmulatorUser, TotpState } from '../store';
 import { matchTotp, newTotpSecret } from '../totp';
 import { contactFields } from './password.routes';
@@ -77,16 +77,9 @@ function update({ body, token }: EmulatorRequest, context: EmulatorContext) {
   return enrol(owner, loginId, context);
 }
 
-const post = (path: string, handler: Route['handler']): Route => ({
-  method: 'POST',
-  path,
-  scope: 'auth',
-  handler,
-});
-
 /** `/v1/auth/totp/*`: enrol, verify (RFC 6238, one step either side, no replay), re-enrol. */
 export const totpRoutes: Route[] = [
-  post('/v1/auth/totp/signup', signUp),
-  post('/v1/auth/totp/verify', verify),
-  post('/v1/auth/totp/update', update),
+  route('POST', '/v1/auth/totp/signup', signUp),
+  route('POST', '/v1/auth/totp/verify', verify),
+  route('POST', '/v1/auth/totp/update', update),
 ];
