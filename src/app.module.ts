@@ -9,6 +9,7 @@ import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { EnvironmentVariables } from './config/env.validation';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { OtpModule } from './otp/otp.module';
 import { PasswordModule } from './password/password.module';
 import { SessionModule } from './session/session.module';
@@ -53,6 +54,7 @@ export class AppModule {
         TotpModule,
         SessionModule,
         HealthModule,
+        MetricsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

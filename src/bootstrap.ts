@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { startEmbeddedEmulatorIfNeeded } from './config/descope-target';
 import { EnvironmentVariables, validateEnvironment } from './config/env.validation';
+import { MetricsService } from './metrics/metrics.service';
 import { setupSwagger } from './swagger';
 
 /** Largest request body, bytes: auth requests are small. */
@@ -16,13 +17,18 @@ export function createAdapter(): FastifyAdapter {
   return new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: () => randomUUID() });
 }
 
-/** App-wide setup shared by `main.ts` and the e2e tests: JSON only, cookies, the API docs. */
+/** App-wide setup shared by `main.ts` and the e2e tests: JSON only, metrics, cookies, the API docs. */
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON only: other bodies answer 415 instead of reaching validation as strings.
   for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
     if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
   }
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.observe(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime);
+    done();
+  });
   await app.register(fastifyCookie);
   setupSwagger(app);
 }

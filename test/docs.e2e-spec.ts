@@ -28,6 +28,20 @@ describe('Service: API docs', () => {
   });
   afterAll(() => h.close());
 
+  it('serves Prometheus metrics by route pattern, never by raw URL', async () => {
+    await h.api('GET', '/v1/session', { bearer: 'not-a-token' });
+    await h.api('GET', '/v1/unknown/secret-path-segment');
+    const response = await fetch(`${h.url}/metrics`);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toContain('http_requests_total{method="GET",route="/v1/session",status="401"} 1');
+    expect(text).toContain('route="unmatched",status="404"');
+    expect(text).toContain('http_request_duration_seconds_bucket');
+    expect(text).toContain('process_cpu_user_seconds_total');
+    expect(text).not.toContain('secret-path-segment');
+    expect(text).not.toContain('not-a-token');
+  });
+
   it('serves the UI at /docs', async () => {
     const response = await fetch(`${h.url}/docs`);
     expect(response.status).toBe(200);

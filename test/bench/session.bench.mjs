@@ -35,14 +35,28 @@ try {
   });
   const { sessionJwt } = await signUp.json();
   const routes = [
-    { title: 'POST /v1/session/validate', method: 'POST', path: '/v1/session/validate',
-      headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sessionJwt }) },
-    { title: 'GET /v1/session (bearer, guard + Passport)', method: 'GET', path: '/v1/session',
-      headers: { authorization: `Bearer ${sessionJwt}` } },
+    {
+      title: 'POST /v1/session/validate',
+      method: 'POST',
+      path: '/v1/session/validate',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sessionJwt }),
+    },
+    {
+      title: 'GET /v1/session (bearer, guard + Passport)',
+      method: 'GET',
+      path: '/v1/session',
+      headers: { authorization: `Bearer ${sessionJwt}` },
+    },
     { title: 'GET /health/live (framework floor)', method: 'GET', path: '/health/live' },
   ];
   for (const { title, ...request } of routes) {
-    const result = await autocannon({ url: `${url}${request.path}`, ...request, connections, duration: seconds });
+    const result = await autocannon({
+      url: `${url}${request.path}`,
+      ...request,
+      connections,
+      duration: seconds,
+    });
     const ok = result['2xx'];
     console.log(
       `${title}: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms, ` +

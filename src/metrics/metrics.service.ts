@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+/**
+ * Prometheus metrics of this app: process defaults plus one counter and one histogram of HTTP
+ * answers by method, route pattern (never the raw URL: no ids or tokens in labels) and status.
+ */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+  private readonly requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+  private readonly durations = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer, by method and route pattern',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Records one answered request; `route` is the matched pattern, or `unmatched`. */
+  observe(method: string, route: string | undefined, status: number, milliseconds: number): void {
+    const labels = { method, route: route ?? 'unmatched' };
+    this.requests.inc({ ...labels, status: String(status) });
+    this.durations.observe(labels, milliseconds / 1000);
+  }
+
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+}
