@@ -132,6 +132,34 @@ describe('Service: bad input', () => {
     );
   });
 
+  it.each([
+    [
+      '/v1/password/signin',
+      { loginId: 'a@example.com', password: STRONG_PASSWORD, loginOptions: null },
+      'loginOptions',
+    ],
+    [
+      '/v1/password/signup',
+      { loginId: 'a@example.com', password: STRONG_PASSWORD, user: null },
+      'user',
+    ],
+    ['/v1/otp/signup/email', { loginId: 'a@example.com', signUpOptions: null }, 'signUpOptions'],
+    [
+      '/v1/otp/signin/email',
+      { loginId: 'a@example.com', loginOptions: { templateOptions: null } },
+      'loginOptions.templateOptions',
+    ],
+    [
+      '/v1/totp/verify',
+      { loginId: 'a@example.com', code: '123456', loginOptions: null },
+      'loginOptions',
+    ],
+  ])('%s refuses an explicit null for %j as 400, not a 5xx', async (path, body, field) => {
+    const response = await h.api('POST', path, { body });
+    expect([response.status, response.body.code]).toEqual([400, 'invalid_request']);
+    expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+  });
+
   it('validates the role and permission lists of validate', async () => {
     const response = await h.api('POST', '/v1/session/validate', {
       body: { sessionJwt: 'a.b.c', roles: 'admin', permissions: [1] },

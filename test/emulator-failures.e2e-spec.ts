@@ -18,7 +18,7 @@ describe('Emulator: failure answers', () => {
     const loginId = uniqueEmail();
     await h.sdk.password.signUp(loginId, STRONG_PASSWORD);
     const wrong = await h.sdk.password.signIn(loginId, 'Wrong-Password1');
-    expect([wrong.code, wrong.error?.errorCode]).toEqual([401, 'E062901']);
+    expect([wrong.code, wrong.error?.errorCode]).toEqual([401, 'E062903']);
     const unknown = await h.sdk.password.signIn(uniqueEmail('ghost'), STRONG_PASSWORD);
     expect([unknown.code, unknown.error?.errorCode]).toEqual([400, 'E062108']);
     expect(unknown.error).toMatchObject({

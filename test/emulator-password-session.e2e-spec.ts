@@ -48,7 +48,7 @@ describe('Emulator: password and session calls through the real SDK', () => {
     const update = await h.sdk.password.update(loginId, 'Brand-New-Pass1', data!.refreshJwt);
     expect(update.ok).toBe(true);
     expect((await h.sdk.password.signIn(loginId, STRONG_PASSWORD)).error?.errorCode).toBe(
-      'E062901',
+      'E062903',
     );
     expect((await h.sdk.password.signIn(loginId, 'Brand-New-Pass1')).ok).toBe(true);
   });
@@ -73,7 +73,7 @@ describe('Emulator: password and session calls through the real SDK', () => {
     await expect(h.sdk.validateSession(replaced.data!.sessionJwt)).resolves.toBeDefined();
     expect((await h.sdk.password.signIn(loginId, 'Replaced-Pass2')).ok).toBe(true);
     const wrongOld = await h.sdk.password.replace(loginId, STRONG_PASSWORD, 'Another-Pass3');
-    expect(wrongOld.error?.errorCode).toBe('E062901');
+    expect(wrongOld.error?.errorCode).toBe('E062903');
   });
 
   it('sends a reset link to the outbox, honouring redirectUrl; the link verifies once', async () => {

@@ -103,6 +103,7 @@ describe('Service: OTP', () => {
         body: { loginId, code: wrongCode(live) },
       });
       expect([locked.status, locked.body.code]).toEqual([429, 'too_many_attempts']);
+      expect(locked.headers.get('retry-after')).toBe('60');
       const tooLate = await h.api('POST', `/v1/otp/verify/${channel}`, {
         body: { loginId, code: live },
       });
@@ -128,6 +129,20 @@ describe('Service: OTP', () => {
     expect(
       (await h.api('POST', '/v1/otp/signin/sms', { body: { loginId: phone } })).body.maskedAddress,
     ).toBe(`+*******${phone.slice(-4)}`);
+    const username = `user${Date.now()}`;
+    await h.management.management.user.create(username, { email: `${username}@corp.example` });
+    const [knownName, unknownName, noPhone] = await Promise.all([
+      h.api('POST', '/v1/otp/signin/email', { body: { loginId: username } }),
+      h.api('POST', '/v1/otp/signin/email', { body: { loginId: `${username}x` } }),
+      h.api('POST', '/v1/otp/signin/sms', { body: { loginId: username } }),
+    ]);
+    expect([knownName.status, unknownName.status, noPhone.status]).toEqual([202, 202, 202]);
+    expect(unknownName.body.maskedAddress).toMatch(/^u\*\*\*@[a-z]+\.com$/);
+    expect(noPhone.body.maskedAddress).toMatch(/^\+\*{7}\d{4}$/);
+    const repeat = await h.api('POST', '/v1/otp/signin/email', {
+      body: { loginId: `${username}x` },
+    });
+    expect(repeat.body.maskedAddress).toBe(unknownName.body.maskedAddress);
     const again = await h.api('POST', '/v1/otp/signup/email', { body: { loginId: known } });
     expect([again.status, again.body.maskedAddress]).toEqual([202, `${known[0]}***@example.com`]);
   });

@@ -104,6 +104,11 @@ describe('Service: password and session flow', () => {
     expect(logout.status).toBe(204);
     expect(logout.cookies.DS).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
     expect(logout.cookies.DSR).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
+    const again = await h.api('POST', '/v1/session/logout', {
+      cookies: { DSR: signInAfterReset.body.refreshJwt },
+    });
+    expect([again.status, again.body.code]).toEqual([401, 'token_invalid']);
+    expect(again.cookies.DS).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
     const afterLogout = await h.api('POST', '/v1/session/refresh', {
       cookies: { DSR: signInAfterReset.body.refreshJwt },
     });

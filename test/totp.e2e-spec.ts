@@ -71,8 +71,10 @@ describe('Service: TOTP', () => {
       body: { loginId: other, password: STRONG_PASSWORD },
     });
     const notEnrolled = await verify({ loginId, code: '123456' });
-    expect([notEnrolled.status, notEnrolled.body.code]).toEqual([400, 'invalid_request']);
-    expect(notEnrolled.body.detail).toContain('No authenticator app is enrolled');
+    const unknown = await verify({ loginId: uniqueEmail('nobody'), code: '123456' });
+    expect([notEnrolled.status, notEnrolled.body.code]).toEqual([401, 'invalid_code']);
+    expect(notEnrolled.body.detail).toContain('no authenticator app is enrolled');
+    expect(unknown.body.detail).toBe(notEnrolled.body.detail);
 
     const first = await h.api('POST', '/v1/totp/update', {
       bearer: body.refreshJwt,

@@ -47,6 +47,8 @@ describe('Service: upstream failures', () => {
       expect(elapsed).toBeGreaterThanOrEqual(250);
       expect(elapsed).toBeLessThan(3000);
       expect((await h.api('GET', '/health/live')).status).toBe(200);
+      const ready = await h.api('GET', '/health/ready');
+      expect([ready.status, ready.body.code]).toEqual([503, 'not_ready']);
     } finally {
       await h.close();
       silent.server.closeAllConnections();

@@ -32,16 +32,14 @@ function fromApiError(error: DescopeApiError): ProblemError {
   // Descope's code would tell an unknown user from a wrong password: keep it back.
   if (known?.[0] === 'invalid_credentials') return new ProblemError(known[0], known[1]);
   if (known) return new ProblemError(known[0], known[1], extras);
-  if (error.status === 429)
+  if (error.status === 429) {
     return new ProblemError('rate_limited', 'Descope is rate limiting', extras);
-  if (error.code.startsWith('E011')) {
-    return new ProblemError('invalid_request', 'Descope refused the request as invalid', extras);
   }
-  return new ProblemError(
-    'upstream_unavailable',
-    'Descope answered with an unexpected error',
-    extras,
-  );
+  // An unknown code: its status says what kind of refusal it is (Descope's 5xx never get here).
+  if (error.status === 401 || error.status === 403) {
+    return new ProblemError('invalid_credentials', 'Descope refused the credentials');
+  }
+  return new ProblemError('invalid_request', 'Descope refused the request as invalid', extras);
 }
 
 /**

@@ -8,16 +8,20 @@ import { ProblemError } from './problem.error';
 export class OwnershipService {
   constructor(private readonly descope: DescopeClient) {}
 
-  /** Throws 403 `forbidden` unless `loginId` is one of the token user's login ids. */
-  async assertOwns(principal: RefreshPrincipal, loginId: string): Promise<void> {
+  /**
+   * The user's own spelling of `loginId` (matched regardless of case and surrounding spaces),
+   * which is what then goes to Descope; 403 `forbidden` when it is not one of the token user's.
+   */
+  async ownLoginId(principal: RefreshPrincipal, loginId: string): Promise<string> {
     const me = await this.descope.call((sdk) => sdk.me(principal.jwt));
     const wanted = loginId.trim().toLowerCase();
-    const owned = (me.loginIds ?? []).some((id) => id.toLowerCase() === wanted);
+    const owned = (me.loginIds ?? []).find((id) => id.toLowerCase() === wanted);
     if (!owned || me.userId !== principal.userId) {
       throw new ProblemError(
         'forbidden',
         "The loginId does not belong to the refresh token's user",
       );
     }
+    return owned;
   }
 }

@@ -17,6 +17,7 @@ export const PROBLEM_STATUS = {
   internal_error: 500,
   upstream_unavailable: 502,
   upstream_timeout: 504,
+  not_ready: 503,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_STATUS;
@@ -40,4 +41,5 @@ export const PROBLEM_TITLE: Record<ProblemCode, string> = {
   internal_error: 'Internal error',
   upstream_unavailable: 'Upstream unavailable',
   upstream_timeout: 'Upstream timeout',
+  not_ready: 'Not ready',
 };

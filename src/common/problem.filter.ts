@@ -1,10 +1,12 @@
 import { AuthTokenError } from '@app/auth';
-import { DescopeError } from '@app/descope';
+import { DescopeError, DescopeUnexpectedError } from '@app/descope';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problemFromDescope } from './descope-problem';
 import { PROBLEM_TITLE, ProblemCode } from './problem-codes';
 import { ProblemError } from './problem.error';
+
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
 const TOKEN_CODES: Record<AuthTokenError['reason'], ProblemCode> = {
   missing: 'token_missing',
@@ -23,6 +25,7 @@ function fromHttpException(exception: HttpException): ProblemError {
   if (status === 403) return new ProblemError('forbidden', exception.message);
   if (status === 401) return new ProblemError('token_invalid', 'The token is not valid');
   if (status === 429) return new ProblemError('rate_limited', 'Too many requests; retry later');
+  if (status === 503) return new ProblemError('not_ready', exception.message);
   if (status < 500) {
     return new ProblemError(
       'invalid_request',
@@ -45,7 +48,11 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request.id);
-    const { errors, retryAfter, descopeCode } = problem.extras;
+    const { errors, descopeCode } = problem.extras;
+    // Every 429 says when to come back, even when Descope did not.
+    const retryAfter =
+      problem.extras.retryAfter ??
+      (problem.status === 429 ? DEFAULT_RETRY_AFTER_SECONDS : undefined);
     if (retryAfter) void reply.header('retry-after', String(retryAfter));
     void reply
       .status(problem.status)
@@ -69,8 +76,16 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof AuthTokenError) {
       return new ProblemError(TOKEN_CODES[exception.reason], exception.detail);
     }
+    if (exception instanceof DescopeUnexpectedError) {
+      return this.unexpected(exception.original, requestId);
+    }
     if (exception instanceof DescopeError) return problemFromDescope(exception);
     if (exception instanceof HttpException) return fromHttpException(exception);
+    return this.unexpected(exception, requestId);
+  }
+
+  /** A bug: logged with its stack (never a request body), answered 500 with the request id only. */
+  private unexpected(exception: unknown, requestId: string): ProblemError {
     const error = exception instanceof Error ? exception : new Error('non-error thrown');
     this.logger.error(`Unexpected ${error.name} (request ${requestId})`, error.stack);
     return new ProblemError(

@@ -1,4 +1,4 @@
-import { ValidateBy, ValidationOptions } from 'class-validator';
+import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 
 /** Claim names Descope or this service set; a caller may never supply them. */
 export const RESERVED_CLAIMS = [
@@ -54,3 +54,9 @@ export const IsStringRecord = (options?: ValidationOptions) =>
     },
     options,
   );
+
+/**
+ * Like `@IsOptional()`, but only an absent field is skipped: an explicit `null` is validated and
+ * refused, because the SDK would fail on it (e.g. `loginOptions: null`) instead of ignoring it.
+ */
+export const Optional = () => ValidateIf((_object: object, value: unknown) => value !== undefined);

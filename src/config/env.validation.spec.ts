@@ -45,6 +45,13 @@ describe('validateEnvironment', () => {
     expect(attempt).not.toThrow(/sometimes/);
   });
 
+  it('refuses SameSite=None cookies without Secure', () => {
+    expect(() => validateEnvironment({ COOKIE_SAMESITE: 'none', COOKIE_SECURE: 'false' })).toThrow(
+      'COOKIE_SAMESITE',
+    );
+    expect(validateEnvironment({ COOKIE_SAMESITE: 'none' }).COOKIE_SAMESITE).toBe('none');
+  });
+
   it('refuses production without a project id', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(
       'DESCOPE_PROJECT_ID: required',

@@ -153,6 +153,11 @@ export function validateEnvironment(env: Record<string, string | undefined>): En
     const lines = errors.map((error) => `- ${error.property}: ${describe(error.constraints)}`);
     throw new ConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  if (config.COOKIE_SAMESITE === 'none' && !config.COOKIE_SECURE) {
+    throw new ConfigurationError(
+      'Invalid configuration:\n- COOKIE_SAMESITE: none needs COOKIE_SECURE=true (browsers drop such cookies otherwise)',
+    );
+  }
   if (config.NODE_ENV === 'production' && !config.DESCOPE_PROJECT_ID) {
     throw new ConfigurationError(
       'Invalid configuration:\n- DESCOPE_PROJECT_ID: required when NODE_ENV=production ' +

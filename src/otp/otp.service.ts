@@ -4,7 +4,7 @@ import type { SdkResponse } from '@descope/node-sdk';
 import { Injectable } from '@nestjs/common';
 import { CallerOptionsPolicy } from '../common/caller-options.policy';
 import { AuthResponseDto } from '../common/dto/auth-response.dto';
-import { maskEmail, maskPhone } from '../common/mask';
+import { plausibleMask } from '../common/mask';
 import { OwnershipService } from '../common/ownership.service';
 import { StepUpTokens } from '../common/step-up-tokens';
 import { AuthResponseFactory } from '../common/tokens/auth-response.factory';
@@ -28,8 +28,8 @@ const toMasked = (data: {
 }): MaskedAddressResponseDto => ({
   maskedAddress: data.maskedEmail ?? data.maskedPhone ?? '',
 });
-const maskFor = (method: OtpMethod, address: string) => ({
-  maskedAddress: method === 'email' ? maskEmail(address) : maskPhone(address),
+const maskFor = (method: OtpMethod, loginId: string) => ({
+  maskedAddress: plausibleMask(method === 'email' ? 'email' : 'phone', loginId),
 });
 
 @Injectable()
@@ -77,7 +77,9 @@ export class OtpService {
         ),
       );
     } catch (error) {
-      if (isDescopeCode(error, DescopeErrorCodes.userNotFound)) return maskFor(method, loginId);
+      // Unknown user, or a user with no address on this channel: both answer like a send.
+      const hidden = [DescopeErrorCodes.userNotFound, DescopeErrorCodes.invalidArguments];
+      if (hidden.some((code) => isDescopeCode(error, code))) return maskFor(method, loginId);
       throw error;
     }
   }
@@ -103,10 +105,10 @@ export class OtpService {
     dto: OtpUpdateEmailDto,
   ): Promise<MaskedAddressResponseDto> {
     const { loginId, email, ...options } = dto;
-    await this.ownership.assertOwns(principal, loginId);
+    const ownLoginId = await this.ownership.ownLoginId(principal, loginId);
     return toMasked(
       await this.descope.call((sdk) =>
-        sdk.otp.update.email(loginId, email, principal.jwt, options),
+        sdk.otp.update.email(ownLoginId, email, principal.jwt, options),
       ),
     );
   }
@@ -117,9 +119,9 @@ export class OtpService {
     dto: OtpUpdatePhoneDto,
   ): Promise<MaskedAddressResponseDto> {
     const { loginId, phone, ...options } = dto;
-    await this.ownership.assertOwns(principal, loginId);
+    const ownLoginId = await this.ownership.ownLoginId(principal, loginId);
     const data = await this.descope.call<Masked>((sdk) =>
-      sdk.otp.update.phone[method](loginId, phone, principal.jwt, options),
+      sdk.otp.update.phone[method](ownLoginId, phone, principal.jwt, options),
     );
     return toMasked(data);
   }

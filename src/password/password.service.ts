@@ -64,8 +64,8 @@ export class PasswordService {
     principal: RefreshPrincipal,
     { loginId, newPassword }: PasswordUpdateDto,
   ): Promise<void> {
-    await this.ownership.assertOwns(principal, loginId);
-    await this.descope.call((sdk) => sdk.password.update(loginId, newPassword, principal.jwt));
+    const ownLoginId = await this.ownership.ownLoginId(principal, loginId);
+    await this.descope.call((sdk) => sdk.password.update(ownLoginId, newPassword, principal.jwt));
   }
 
   /** Always 202 for a well-formed request, so the answer never tells whether the account exists. */

@@ -2,6 +2,7 @@ import {
   AuthenticatedSession,
   CurrentRefreshToken,
   CurrentSession,
+  OptionalRefreshToken,
   Public,
   RefreshPrincipal,
 } from '@app/auth';
@@ -16,7 +17,11 @@ import {
 } from '@nestjs/swagger';
 import { ApiProblems, UPSTREAM_PROBLEMS } from '../common/api-problems.decorator';
 import { AuthResponseDto } from '../common/dto/auth-response.dto';
-import { RefreshTokenRoute, TOKEN_PROBLEMS } from '../common/route-auth.decorators';
+import {
+  ApiRefreshToken,
+  RefreshTokenRoute,
+  TOKEN_PROBLEMS,
+} from '../common/route-auth.decorators';
 import { UserResponseDto } from '../common/dto/user-response.dto';
 import { ClearsTokens, IssuesTokens } from '../common/tokens/token-delivery.interceptors';
 import { SessionResponseDto } from './dto/session-response.dto';
@@ -77,26 +82,28 @@ export class SessionController {
     return this.sessionService.selectTenant(principal, dto.tenant);
   }
 
-  @RefreshTokenRoute()
+  @Public()
+  @ApiRefreshToken()
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ClearsTokens()
   @ApiOperation({ summary: 'Revoke this refresh token and clear the cookies' })
   @ApiNoContentResponse({ description: 'Logged out' })
   @ApiProblems(...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
-  logout(@CurrentRefreshToken() principal: RefreshPrincipal): Promise<void> {
-    return this.sessionService.logout(principal);
+  logout(@OptionalRefreshToken() refreshJwt?: string): Promise<void> {
+    return this.sessionService.logout(refreshJwt);
   }
 
-  @RefreshTokenRoute()
+  @Public()
+  @ApiRefreshToken()
   @Post('logout-all')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ClearsTokens()
   @ApiOperation({ summary: 'Revoke every refresh token of the user and clear the cookies' })
   @ApiNoContentResponse({ description: 'Logged out everywhere' })
   @ApiProblems(...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
-  logoutAll(@CurrentRefreshToken() principal: RefreshPrincipal): Promise<void> {
-    return this.sessionService.logoutAll(principal);
+  logoutAll(@OptionalRefreshToken() refreshJwt?: string): Promise<void> {
+    return this.sessionService.logoutAll(refreshJwt);
   }
 
   @RefreshTokenRoute()

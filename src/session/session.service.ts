@@ -47,12 +47,15 @@ export class SessionService {
     return this.authResponses.fromDescope(data);
   }
 
-  async logout(principal: RefreshPrincipal): Promise<void> {
-    await this.descope.call((sdk) => sdk.logout(principal.jwt));
+  /** Verified here rather than by the guard, so the cookies are cleared even when it fails. */
+  async logout(refreshJwt: string | undefined): Promise<void> {
+    const { jwt } = await this.verifier.verify(refreshJwt, 'refresh');
+    await this.descope.call((sdk) => sdk.logout(jwt));
   }
 
-  async logoutAll(principal: RefreshPrincipal): Promise<void> {
-    await this.descope.call((sdk) => sdk.logoutAll(principal.jwt));
+  async logoutAll(refreshJwt: string | undefined): Promise<void> {
+    const { jwt } = await this.verifier.verify(refreshJwt, 'refresh');
+    await this.descope.call((sdk) => sdk.logoutAll(jwt));
   }
 
   async me(principal: RefreshPrincipal): Promise<UserResponseDto> {

@@ -18,19 +18,18 @@ const enrolment = ({ provisioningURL, image, key }: TotpEnrolmentResponseDto) =>
   key,
 });
 
-/** Unknown user and wrong code read alike; a user with no app enrolled gets told so. */
+/**
+ * Unknown user, user without an authenticator app and wrong code all read alike, so verify does
+ * not reveal accounts; the detail names both causes so a real user knows what to check.
+ */
 function verifyProblem(error: unknown): unknown {
-  if (!(error instanceof DescopeApiError)) return error;
-  if (error.code === DescopeErrorCodes.userNotFound) {
-    return new ProblemError('invalid_code', 'The code is wrong, expired or already used');
-  }
-  if (error.code === DescopeErrorCodes.invalidArguments) {
-    return new ProblemError(
-      'invalid_request',
-      'No authenticator app is enrolled for this user: enrol with /v1/totp/signup or /v1/totp/update',
-    );
-  }
-  return error;
+  const hidden = [DescopeErrorCodes.userNotFound, DescopeErrorCodes.invalidArguments];
+  if (!(error instanceof DescopeApiError) || !(hidden as string[]).includes(error.code))
+    return error;
+  return new ProblemError(
+    'invalid_code',
+    'The code is wrong, or no authenticator app is enrolled for this login id (enrol with /v1/totp/signup or /v1/totp/update)',
+  );
 }
 
 @Injectable()
@@ -66,7 +65,7 @@ export class TotpService {
     principal: RefreshPrincipal,
     { loginId }: TotpUpdateDto,
   ): Promise<TotpEnrolmentResponseDto> {
-    await this.ownership.assertOwns(principal, loginId);
-    return enrolment(await this.descope.call((sdk) => sdk.totp.update(loginId, principal.jwt)));
+    const ownLoginId = await this.ownership.ownLoginId(principal, loginId);
+    return enrolment(await this.descope.call((sdk) => sdk.totp.update(ownLoginId, principal.jwt)));
   }
 }

@@ -8,14 +8,18 @@ export interface Requirement {
   tenant?: string;
 }
 
+/** A tenant's own entry only: a tenant id like `__proto__` must not reach Object.prototype. */
+const tenantGrants = (session: AuthenticatedSession, tenant: string) =>
+  Object.hasOwn(session.tenants, tenant) ? session.tenants[tenant] : undefined;
+
 /**
  * Roles and permissions a session holds. Within a named tenant: that tenant's grants only
  * (as the SDK's `validateTenantRoles`). Otherwise: project-level grants plus those of the
  * selected tenant (`dct`), so a tenant-scoped role works once the tenant is selected.
  */
 export function grantsOf(session: AuthenticatedSession, tenant?: string) {
-  if (tenant) return session.tenants[tenant];
-  const current = session.currentTenant ? session.tenants[session.currentTenant] : undefined;
+  if (tenant) return tenantGrants(session, tenant);
+  const current = session.currentTenant ? tenantGrants(session, session.currentTenant) : undefined;
   return {
     roles: [...session.roles, ...(current?.roles ?? [])],
     permissions: [...session.permissions, ...(current?.permissions ?? [])],

@@ -41,6 +41,13 @@ export interface EmulatorOptions {
   totpIssuer?: string;
   /** Password policy; fields not given keep their defaults. */
   passwordPolicy?: Partial<PasswordPolicy>;
+  /** Sign `iss` as `https://api.descope.com/<projectId>` instead of the bare id (default false). */
+  issuerUrl?: boolean;
+  /**
+   * Descope's "manage session token in cookies" mode: JWT answers carry the tokens in `DS` and
+   * `DSR` Set-Cookie headers and leave them out of the body (default false).
+   */
+  sessionCookies?: boolean;
   /** Largest request body accepted, bytes (default 1 MiB). */
   bodyLimitBytes?: number;
 }
@@ -80,6 +87,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     maxWrongCodes: options.maxWrongCodes ?? 5,
     totpIssuer: options.totpIssuer ?? 'Descope Emulator',
     passwordPolicy: { ...DEFAULT_PASSWORD_POLICY, ...options.passwordPolicy },
+    issuerUrl: options.issuerUrl ?? false,
+    sessionCookies: options.sessionCookies ?? false,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
   };
 }

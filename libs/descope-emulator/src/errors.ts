@@ -22,8 +22,8 @@ export class DescopeApiError extends Error {
 /**
  * The codes the emulator answers with. Codes and meanings follow descope-contract.md §4.2;
  * HTTP statuses are the contract's inferred defaults (400 for E011xxx, 401 for credential,
- * code and token failures, 429 for rate limits). E062901 and E062904 are not attested by a
- * Descope SDK: they are the emulator's choice, kept distinct so callers can tell them apart.
+ * code and token failures, 429 for rate limits). E062903 (password sign-in failed) is attested by
+ * third-party code only; E062904 (policy violation) is the emulator's own choice.
  */
 export const EmulatorErrors = {
   badRequest: (detail?: string) =>
@@ -54,7 +54,7 @@ export const EmulatorErrors = {
     ),
   userNotFound: () => new DescopeApiError(400, 'E062108', 'User not found', 'Cannot find user'),
   wrongPassword: () =>
-    new DescopeApiError(401, 'E062901', 'Password incorrect', 'Invalid login credentials'),
+    new DescopeApiError(401, 'E062903', 'Password signin failed', 'Invalid login credentials'),
   weakPassword: (detail: string) =>
     new DescopeApiError(400, 'E062904', 'Password does not meet the password policy', detail),
   mgmtUserNotFound: () => new DescopeApiError(400, 'E112102', 'User not found', 'Cannot find user'),

@@ -28,7 +28,7 @@ export class Reply {
   constructor(
     readonly status: number,
     readonly body: unknown,
-    readonly headers: Record<string, string> = {},
+    readonly headers: Record<string, string | string[]> = {},
   ) {}
 }
 

@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createContext, EmulatorContext } from './context';
+import { toCookieMode } from './cookie-mode';
 import { EmulatorOptions, resolveOptions } from './emulator-options';
 import { DescopeApiError, EmulatorErrors } from './errors';
 import { readJsonBody } from './json-body';
@@ -69,7 +70,8 @@ async function handle(request: IncomingMessage, context: EmulatorContext): Promi
     { path: url.pathname, params: match.params, query, body, token },
     context,
   );
-  return result instanceof Reply ? result : new Reply(200, result ?? {});
+  const reply = result instanceof Reply ? result : new Reply(200, result ?? {});
+  return context.options.sessionCookies ? toCookieMode(reply) : reply;
 }
 
 function toReply(error: unknown): Reply {

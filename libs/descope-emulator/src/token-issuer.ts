@@ -19,24 +19,6 @@ export interface LiveRefreshToken extends SessionContext {
   exp: number;
 }
 
-/** Claims no caller-supplied custom claim may replace. */
-const RESERVED_CLAIMS = new Set([
-  'sub',
-  'iss',
-  'aud',
-  'exp',
-  'iat',
-  'nbf',
-  'jti',
-  'drn',
-  'amr',
-  'roles',
-  'permissions',
-  'tenants',
-  'dct',
-  'nsec',
-]);
-
 const now = () => Math.floor(Date.now() / 1000);
 
 /**
@@ -46,11 +28,18 @@ const now = () => Math.floor(Date.now() / 1000);
 export class TokenIssuer {
   private readonly live = new Map<string, LiveRefreshToken>();
 
+  /** `iss` of every token: the project id, or Descope's URL form when `issuerUrl` is set. */
+  private readonly issuer: string;
+
   constructor(
     private readonly keys: KeyRing,
     private readonly store: EmulatorStore,
     private readonly options: ResolvedEmulatorOptions,
-  ) {}
+  ) {
+    this.issuer = options.issuerUrl
+      ? `https://api.descope.com/${options.projectId}`
+      : options.projectId;
+  }
 
   /** Descope's JWTResponse for a fresh authentication: a new session and refresh token. */
   authenticate(user: EmulatorUser, context: SessionContext): Record<string, unknown> {
@@ -79,7 +68,7 @@ export class TokenIssuer {
   verifyRefresh(token: string | undefined): LiveRefreshToken {
     if (!token) throw EmulatorErrors.unauthorized('A refresh token is required');
     const claims = this.keys.verify(token);
-    if (!claims || claims.drn !== 'DSR' || claims.iss !== this.options.projectId) {
+    if (!claims || claims.drn !== 'DSR' || claims.iss !== this.issuer) {
       throw EmulatorErrors.invalidToken('The refresh token is not valid');
     }
     if (typeof claims.exp !== 'number' || claims.exp <= now()) {
@@ -118,7 +107,7 @@ export class TokenIssuer {
     this.live.set(record.jti, record);
     const token = this.keys.sign({
       sub: user.userId,
-      iss: this.options.projectId,
+      iss: this.issuer,
       iat,
       exp: record.exp,
       drn: 'DSR',
@@ -132,19 +121,17 @@ export class TokenIssuer {
   private sessionResponse(user: EmulatorUser, refresh: LiveRefreshToken, refreshJwt?: string) {
     const iat = now();
     const exp = iat + this.options.sessionTtlSeconds;
-    const custom = Object.entries(refresh.customClaims ?? {}).filter(
-      ([k]) => !RESERVED_CLAIMS.has(k),
-    );
     const sessionJwt = this.keys.sign({
-      ...Object.fromEntries(custom),
       ...this.store.claimsFor(user),
       sub: user.userId,
-      iss: this.options.projectId,
+      iss: this.issuer,
       iat,
       exp,
       drn: 'DS',
       amr: refresh.amr,
       ...(refresh.dct ? { dct: refresh.dct } : {}),
+      // At the top level and as given, reserved names included: refusing them is the service's job.
+      ...refresh.customClaims,
     });
     return {
       sessionJwt,

@@ -3,6 +3,7 @@ import {
   DescopeError,
   DescopeTokenError,
   DescopeUnavailableError,
+  DescopeUnexpectedError,
 } from './descope.errors';
 
 const TOKEN_FAILURE = /^(session validation failed|refresh token validation failed)/;
@@ -16,17 +17,34 @@ const ARGUMENT_FAILURE =
  */
 export function classifyThrown(thrown: unknown): DescopeError {
   if (thrown instanceof DescopeError) return thrown;
-  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  const message = messageOf(thrown);
   if (TOKEN_FAILURE.test(message)) {
     return new DescopeTokenError(/JWTExpired|"exp" claim/.test(message));
   }
   if (message.includes('token is required') || message.includes('tokens are empty')) {
     return new DescopeTokenError(false);
   }
-  if (thrown instanceof SyntaxError || /JSON/.test(message)) {
+  if ((thrown as Error | undefined)?.name === 'SyntaxError' || /JSON/.test(message)) {
     return new DescopeUnavailableError('the answer was not JSON');
   }
-  if (ARGUMENT_FAILURE.test(message))
+  if (ARGUMENT_FAILURE.test(message)) {
     return new DescopeArgumentError('Descope refused an argument');
-  return new DescopeUnavailableError('the request failed');
+  }
+  if (isNetworkFailure(thrown)) return new DescopeUnavailableError('the request failed');
+  return new DescopeUnexpectedError(thrown);
+}
+
+/*
+ * Errors are read by shape, not `instanceof`: fetch's errors come from Node's own realm, which is
+ * not the caller's under a VM-based test runner.
+ */
+const messageOf = (thrown: unknown) =>
+  typeof (thrown as Error | undefined)?.message === 'string'
+    ? (thrown as Error).message
+    : String(thrown);
+
+/** fetch's own failures: `TypeError: fetch failed` (undici), with the socket error as its cause. */
+function isNetworkFailure(thrown: unknown): boolean {
+  const cause = (thrown as { cause?: { code?: unknown } } | undefined)?.cause;
+  return messageOf(thrown) === 'fetch failed' || typeof cause?.code === 'string';
 }

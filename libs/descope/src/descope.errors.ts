@@ -45,3 +45,10 @@ export class DescopeArgumentError extends DescopeError {
     super(message);
   }
 }
+
+/** The SDK failed in a way none of the above explains (a bug on either side): logged, answered 500. */
+export class DescopeUnexpectedError extends DescopeError {
+  constructor(readonly original: unknown) {
+    super('The Descope SDK failed unexpectedly');
+  }
+}

@@ -12,5 +12,6 @@ export {
   DescopeTimeoutError,
   DescopeTokenError,
   DescopeUnavailableError,
+  DescopeUnexpectedError,
 } from './descope.errors';
 export { DescopeErrorCodes } from './descope-error-codes';

@@ -5,6 +5,7 @@ import {
   DescopeTimeoutError,
   DescopeTokenError,
   DescopeUnavailableError,
+  DescopeUnexpectedError,
 } from './descope.errors';
 import { defaultBaseUrl, SdkDescopeClient } from './sdk-descope.client';
 
@@ -62,6 +63,10 @@ describe('SdkDescopeClient seam', () => {
     await expect(
       client.run(() => Promise.reject(new TypeError('fetch failed'))),
     ).rejects.toBeInstanceOf(DescopeUnavailableError);
+    const bug = client.run(() =>
+      Promise.reject(new TypeError("Cannot destructure property 'providerId' of null")),
+    );
+    await expect(bug).rejects.toBeInstanceOf(DescopeUnexpectedError);
     await expect(
       client.run(() => Promise.reject(new SyntaxError('Unexpected token <'))),
     ).rejects.toBeInstanceOf(DescopeUnavailableError);

@@ -64,4 +64,4 @@ export class SdkDescopeClient extends DescopeClient {
 }
 
 const isAbort = (thrown: unknown) =>
-  thrown instanceof Error && (thrown.name === 'TimeoutError' || thrown.name === 'AbortError');
+  ['TimeoutError', 'AbortError'].includes((thrown as Error | undefined)?.name ?? '');

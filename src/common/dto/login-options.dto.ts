@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsCustomClaims, IsStringRecord } from '../validators';
+import { IsBoolean, IsString, Matches, MaxLength } from 'class-validator';
+import { IsCustomClaims, IsStringRecord, Optional } from '../validators';
 
 /** Options of a sign-up, passed to Descope as `loginOptions`. */
 export class SignUpOptionsDto {
@@ -10,7 +10,7 @@ export class SignUpOptionsDto {
       'Extra claims for the session token. Refused unless ALLOW_CUSTOM_CLAIMS=true; reserved names ' +
       '(sub, iss, aud, exp, iat, nbf, jti, drn, amr, roles, permissions, tenants, dct, nsec) always refused.',
   })
-  @IsOptional()
+  @Optional()
   @IsCustomClaims()
   customClaims?: Record<string, unknown>;
 
@@ -18,12 +18,12 @@ export class SignUpOptionsDto {
     example: { appName: 'Acme' },
     description: 'Values for the message template',
   })
-  @IsOptional()
+  @Optional()
   @IsStringRecord()
   templateOptions?: Record<string, string>;
 
   @ApiPropertyOptional({ example: 'welcome-template' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   templateId?: string;
@@ -32,13 +32,13 @@ export class SignUpOptionsDto {
 /** Options of a sign-in, passed to Descope as `loginOptions`. */
 export class LoginOptionsDto extends SignUpOptionsDto {
   @ApiPropertyOptional({ example: 'en-US' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, { message: 'locale must be a language tag' })
   @MaxLength(35)
   locale?: string;
 
   @ApiPropertyOptional({ example: false, description: "Log out the user's other sessions" })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   revokeOtherSessions?: boolean;
 }
@@ -50,7 +50,7 @@ export class StepUpLoginOptionsDto extends LoginOptionsDto {
     description:
       'Step-up: the new session keeps the user and adds this method to amr. Needs a refresh token.',
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   stepup?: boolean;
 
@@ -58,7 +58,7 @@ export class StepUpLoginOptionsDto extends LoginOptionsDto {
     example: false,
     description: 'MFA: a second factor for the session. Needs a refresh token.',
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   mfa?: boolean;
 }

@@ -6,6 +6,16 @@ import { toUserResponse } from '../dto/user-response.dto';
 import { ProblemError } from '../problem.error';
 
 /**
+ * In Descope's cookie mode the body has no `sessionJwt`: the token is in the `DS` Set-Cookie the
+ * SDK hands over raw in `cookies` (descope-contract.md §5). Only the value is taken; the cookie
+ * itself is never forwarded.
+ */
+function sessionCookie(cookies: string[] | undefined): string | undefined {
+  const match = cookies?.join(';').match(/(?:^|[;,]\s*)DS=([^;,]*)/);
+  return match?.[1] || undefined;
+}
+
+/**
  * Builds `AuthResponse` from Descope's JWT response. Every token Descope hands out is verified
  * the same way incoming tokens are, and expiries come from the tokens themselves; the SDK's
  * `cookies` strings are dropped.
@@ -14,8 +24,11 @@ import { ProblemError } from '../problem.error';
 export class AuthResponseFactory {
   constructor(private readonly verifier: TokenVerifier) {}
 
-  async fromDescope(data: JWTResponse): Promise<AuthResponseDto> {
-    const session = await this.verifyIssued(data.sessionJwt, 'session');
+  async fromDescope(data: JWTResponse & { cookies?: string[] }): Promise<AuthResponseDto> {
+    const session = await this.verifyIssued(
+      data.sessionJwt || sessionCookie(data.cookies),
+      'session',
+    );
     const refresh = data.refreshJwt
       ? await this.verifyIssued(data.refreshJwt, 'refresh')
       : undefined;

@@ -7,7 +7,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { map, Observable } from 'rxjs';
+import { catchError, map, Observable, throwError } from 'rxjs';
 import { AuthResponseDto } from '../dto/auth-response.dto';
 import { TokenCookies } from './token-cookies';
 
@@ -25,14 +25,20 @@ export class IssueTokensInterceptor implements NestInterceptor<AuthResponseDto, 
   }
 }
 
-/** Clears the DS and DSR cookies once the route succeeds (logout). */
+/**
+ * Clears the DS and DSR cookies whatever the outcome (logout): even when the refresh token was
+ * already expired or revoked, the browser should not keep a session cookie around.
+ */
 @Injectable()
 export class ClearTokensInterceptor implements NestInterceptor {
   constructor(private readonly cookies: TokenCookies) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    return next.handle().pipe(map((result: unknown) => (this.cookies.clear(reply), result)));
+    return next.handle().pipe(
+      map((result: unknown) => (this.cookies.clear(reply), result)),
+      catchError((error: unknown) => (this.cookies.clear(reply), throwError(() => error))),
+    );
   }
 }
 

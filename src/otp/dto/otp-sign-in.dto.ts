@@ -1,15 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { ValidateNested } from 'class-validator';
 import { LoginIdField } from '../../common/dto/fields';
 import { StepUpLoginOptionsDto } from '../../common/dto/login-options.dto';
+import { Optional } from '../../common/validators';
 
 export class OtpSignInDto {
   @LoginIdField("Any login id: Descope delivers to the user's own address")
   loginId!: string;
 
   @ApiPropertyOptional({ type: StepUpLoginOptionsDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => StepUpLoginOptionsDto)
   loginOptions?: StepUpLoginOptionsDto;

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { ValidateNested } from 'class-validator';
 import { LoginIdField } from '../../common/dto/fields';
 import { SignUpOptionsDto } from '../../common/dto/login-options.dto';
 import { SignUpUserDto } from '../../common/dto/sign-up-user.dto';
+import { Optional } from '../../common/validators';
 
 export class OtpSignUpDto {
   @LoginIdField(
@@ -12,13 +13,13 @@ export class OtpSignUpDto {
   loginId!: string;
 
   @ApiPropertyOptional({ type: SignUpUserDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => SignUpUserDto)
   user?: SignUpUserDto;
 
   @ApiPropertyOptional({ type: SignUpOptionsDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => SignUpOptionsDto)
   signUpOptions?: SignUpOptionsDto;

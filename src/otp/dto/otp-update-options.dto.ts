@@ -1,14 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean } from 'class-validator';
 import { LoginIdField } from '../../common/dto/fields';
-import { IsStringRecord } from '../../common/validators';
+import { IsStringRecord, Optional } from '../../common/validators';
 
 /** What email and phone updates share. */
 export class OtpUpdateBaseDto {
   @LoginIdField("A login id of the refresh token's own user") loginId!: string;
 
   @ApiPropertyOptional({ example: true, description: 'Also make the new address a login id' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   addToLoginIDs?: boolean;
 
@@ -17,12 +17,12 @@ export class OtpUpdateBaseDto {
     description:
       'With addToLoginIDs: when another user already has the address, merge into that user',
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   onMergeUseExisting?: boolean;
 
   @ApiPropertyOptional({ example: { appName: 'Acme' } })
-  @IsOptional()
+  @Optional()
   @IsStringRecord()
   templateOptions?: Record<string, string>;
 }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUrl, MaxLength } from 'class-validator';
+import { IsUrl, MaxLength } from 'class-validator';
 import { LoginIdField } from '../../common/dto/fields';
-import { IsStringRecord } from '../../common/validators';
+import { IsStringRecord, Optional } from '../../common/validators';
 
 export class PasswordResetDto {
   @LoginIdField() loginId!: string;
@@ -10,13 +10,13 @@ export class PasswordResetDto {
     example: 'https://app.example.com/reset-password',
     description: 'Where the reset link points; its origin must be in ALLOWED_REDIRECT_ORIGINS',
   })
-  @IsOptional()
+  @Optional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   @MaxLength(2048)
   redirectUrl?: string;
 
   @ApiPropertyOptional({ example: { appName: 'Acme' } })
-  @IsOptional()
+  @Optional()
   @IsStringRecord()
   templateOptions?: Record<string, string>;
 }

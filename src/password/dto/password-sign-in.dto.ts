@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { ValidateNested } from 'class-validator';
 import { LoginIdField, PasswordField } from '../../common/dto/fields';
 import { LoginOptionsDto } from '../../common/dto/login-options.dto';
+import { Optional } from '../../common/validators';
 
 export class PasswordSignInDto {
   @LoginIdField() loginId!: string;
@@ -10,7 +11,7 @@ export class PasswordSignInDto {
   @PasswordField() password!: string;
 
   @ApiPropertyOptional({ type: LoginOptionsDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => LoginOptionsDto)
   loginOptions?: LoginOptionsDto;

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { ValidateNested } from 'class-validator';
 import { LoginIdField, PasswordField } from '../../common/dto/fields';
 import { LoginOptionsDto } from '../../common/dto/login-options.dto';
 import { SignUpUserDto } from '../../common/dto/sign-up-user.dto';
+import { Optional } from '../../common/validators';
 
 export class PasswordSignUpDto {
   @LoginIdField() loginId!: string;
@@ -11,13 +12,13 @@ export class PasswordSignUpDto {
   @PasswordField("The new user's password; must meet the password policy") password!: string;
 
   @ApiPropertyOptional({ type: SignUpUserDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => SignUpUserDto)
   user?: SignUpUserDto;
 
   @ApiPropertyOptional({ type: LoginOptionsDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => LoginOptionsDto)
   loginOptions?: LoginOptionsDto;

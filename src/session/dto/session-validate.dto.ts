@@ -1,12 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Optional } from '../../common/validators';
 
 export class SessionValidateDto {
   @ApiProperty({
@@ -19,7 +13,7 @@ export class SessionValidateDto {
   sessionJwt!: string;
 
   @ApiPropertyOptional({ example: ['admin'], type: [String], description: 'Every one is required' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -31,7 +25,7 @@ export class SessionValidateDto {
     type: [String],
     description: 'Every one is required',
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -42,7 +36,7 @@ export class SessionValidateDto {
     example: 'acme',
     description: 'Check roles and permissions within this tenant only (the user must be a member)',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

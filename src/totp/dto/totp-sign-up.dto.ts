@@ -1,14 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { ValidateNested } from 'class-validator';
 import { LoginIdField } from '../../common/dto/fields';
 import { SignUpUserDto } from '../../common/dto/sign-up-user.dto';
+import { Optional } from '../../common/validators';
 
 export class TotpSignUpDto {
   @LoginIdField() loginId!: string;
 
   @ApiPropertyOptional({ type: SignUpUserDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => SignUpUserDto)
   user?: SignUpUserDto;

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, Matches, ValidateNested } from 'class-validator';
+import { Matches, ValidateNested } from 'class-validator';
 import { LoginIdField } from '../../common/dto/fields';
 import { StepUpLoginOptionsDto } from '../../common/dto/login-options.dto';
+import { Optional } from '../../common/validators';
 
 export class TotpVerifyDto {
   @LoginIdField() loginId!: string;
@@ -15,7 +16,7 @@ export class TotpVerifyDto {
   code!: string;
 
   @ApiPropertyOptional({ type: StepUpLoginOptionsDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => StepUpLoginOptionsDto)
   loginOptions?: StepUpLoginOptionsDto;
