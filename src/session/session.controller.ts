@@ -30,12 +30,12 @@ import { SessionValidateDto } from './dto/session-validate.dto';
 import { SessionService } from './session.service';
 
 @ApiTags('session')
-@ApiBearerAuth('bearer')
 @Controller('v1/session')
 export class SessionController {
   constructor(private readonly sessionService: SessionService) {}
 
   @Get()
+  @ApiBearerAuth('bearer')
   @ApiCookieAuth('session-cookie')
   @ApiOperation({ summary: "The caller's session (session token: bearer, then DS cookie)" })
   @ApiOkResponse({ type: SessionResponseDto })
