@@ -147,6 +147,22 @@ describe('Service: security rules', () => {
     expect(await jwksFetches()).toBeLessThanOrEqual(before + 1);
   });
 
+  it('still signs users in right after a rotation when unknown kids used up the cooldown', async () => {
+    const loginId = uniqueEmail();
+    await h.api('POST', '/v1/password/signup', { body: { loginId, password: STRONG_PASSWORD } });
+    const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'another-kid' })).toString(
+      'base64url',
+    );
+    await h.api('POST', '/v1/session/validate', { body: { sessionJwt: `${header}.e30.c2ln` } });
+    await fetch(`${h.emulator.baseUrl}/emulator/keys/rotate`, { method: 'POST' });
+    const signIn = await h.api('POST', '/v1/password/signin', {
+      body: { loginId, password: STRONG_PASSWORD },
+    });
+    expect(signIn.status).toBe(200);
+    const session = await h.api('GET', '/v1/session', { bearer: signIn.body.sessionJwt });
+    expect(session.status).toBe(200);
+  });
+
   it('refuses alg none, HS256 and tokens without exp', async () => {
     const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const claims = {

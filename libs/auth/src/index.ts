@@ -5,6 +5,7 @@ export { AuthTokenError } from './auth-token.error';
 export type { AuthTokenFailure } from './auth-token.error';
 export { JwksKeyStore } from './jwks-key-store';
 export { TokenVerifier } from './token-verifier';
+export type { VerifyOptions } from './token-verifier';
 export type { TokenClaims, TokenKind, VerifiedToken } from './verified-token';
 export { toRefreshPrincipal, toSession } from './authenticated-session';
 export type { AuthenticatedSession, RefreshPrincipal, TenantGrants } from './authenticated-session';

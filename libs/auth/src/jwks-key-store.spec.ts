@@ -45,6 +45,15 @@ describe('JwksKeyStore', () => {
     expect(fetchSpy).toHaveBeenCalledTimes(1);
   });
 
+  it('lets a token straight from Descope fetch a new kid within the cooldown', async () => {
+    const keys = store();
+    expect(await keys.getKey('attacker')).toBeUndefined();
+    served = { status: 200, body: { keys: [jwk('K1'), jwk('K2')] } };
+    expect(await keys.getKey('K2')).toBeUndefined();
+    expect(await keys.getKey('K2', { trusted: true })).toBeDefined();
+    expect(fetchSpy).toHaveBeenCalledTimes(2);
+  });
+
   it('keeps the last good keys when a refresh fails, and drops keys a good refresh no longer lists', async () => {
     const keys = store();
     await keys.refresh();

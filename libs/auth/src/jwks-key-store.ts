@@ -53,8 +53,12 @@ export class JwksKeyStore implements OnModuleInit, OnModuleDestroy {
     return this.keys.size > 0;
   }
 
-  /** The key for a `kid`, fetching the key set when the kid is new and the cooldown allows. */
-  async getKey(kid: string): Promise<KeyObject | undefined> {
+  /**
+   * The key for a `kid`, fetching the key set when the kid is new and the cooldown allows.
+   * `trusted`: the token came straight from Descope (not from a caller), so a new kid means a
+   * rotation and is fetched even within the cooldown that callers' unknown kids may have used up.
+   */
+  async getKey(kid: string, { trusted = false } = {}): Promise<KeyObject | undefined> {
     const known = this.keys.get(kid);
     if (known) return known;
     if (this.inflight) {
@@ -62,7 +66,7 @@ export class JwksKeyStore implements OnModuleInit, OnModuleDestroy {
       return this.keys.get(kid);
     }
     const cooldown = this.options.unknownKidCooldownMs ?? AUTH_DEFAULTS.unknownKidCooldownMs;
-    if (Date.now() - this.lastUnknownKidFetch < cooldown) return undefined;
+    if (!trusted && Date.now() - this.lastUnknownKidFetch < cooldown) return undefined;
     this.lastUnknownKidFetch = Date.now();
     await this.refresh();
     return this.keys.get(kid);

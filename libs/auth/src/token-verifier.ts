@@ -14,6 +14,12 @@ function decodeSegment(segment: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** How a token reached the verifier. */
+export interface VerifyOptions {
+  /** Just received from Descope itself (not from a caller): a new `kid` skips the cooldown. */
+  fromDescope?: boolean;
+}
+
 const invalid = (detail: string) => new AuthTokenError('invalid', detail);
 
 /**
@@ -33,7 +39,11 @@ export class TokenVerifier {
   }
 
   /** The verified token, or an `AuthTokenError` saying why not. */
-  async verify(jwt: string | undefined, kind: TokenKind): Promise<VerifiedToken> {
+  async verify(
+    jwt: string | undefined,
+    kind: TokenKind,
+    options: VerifyOptions = {},
+  ): Promise<VerifiedToken> {
     if (!jwt) throw new AuthTokenError('missing', `A ${kind} token is required`);
     const parts = jwt.split('.');
     if (parts.length !== 3 || !parts.every((part) => SEGMENT.test(part))) {
@@ -47,14 +57,18 @@ export class TokenVerifier {
     } catch {
       throw invalid('The token is not a well-formed JWT');
     }
-    await this.checkSignature(parts, header);
+    await this.checkSignature(parts, header, options);
     return { jwt, kind, claims: this.checkClaims(claims, kind) };
   }
 
-  private async checkSignature(parts: string[], header: Record<string, unknown>): Promise<void> {
+  private async checkSignature(
+    parts: string[],
+    header: Record<string, unknown>,
+    options: VerifyOptions,
+  ): Promise<void> {
     if (header.alg !== 'RS256') throw invalid('The token must be signed with RS256');
     if (typeof header.kid !== 'string' || !header.kid) throw invalid('The token has no key id');
-    const key = await this.keys.getKey(header.kid);
+    const key = await this.keys.getKey(header.kid, { trusted: options.fromDescope });
     if (!key) throw invalid('The token was signed with an unknown key');
     const signed = Buffer.from(`${parts[0]}.${parts[1]}`);
     if (!verify('sha256', signed, key, Buffer.from(parts[2], 'base64url'))) {

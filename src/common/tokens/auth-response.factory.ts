@@ -44,7 +44,7 @@ export class AuthResponseFactory {
 
   private async verifyIssued(jwt: string | undefined, kind: TokenKind): Promise<VerifiedToken> {
     try {
-      return await this.verifier.verify(jwt, kind);
+      return await this.verifier.verify(jwt, kind, { fromDescope: true });
     } catch (error) {
       if (!(error instanceof AuthTokenError)) throw error;
       throw new ProblemError(
