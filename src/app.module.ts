@@ -12,6 +12,8 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OtpModule } from './otp/otp.module';
 import { PasswordModule } from './password/password.module';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { SessionModule } from './session/session.module';
 import { TotpModule } from './totp/totp.module';
 
@@ -49,6 +51,7 @@ export class AppModule {
           isGlobal: true,
         }),
         CommonModule,
+        RateLimitModule,
         PasswordModule,
         OtpModule,
         TotpModule,
@@ -59,6 +62,8 @@ export class AppModule {
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        // Order matters: limits first, so floods of bad tokens get 429, not 401 forever.
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_GUARD, useExisting: SessionGuard },
         { provide: EmbeddedEmulatorShutdown, useValue: new EmbeddedEmulatorShutdown(emulator) },
       ],

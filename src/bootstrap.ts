@@ -13,8 +13,13 @@ import { setupSwagger } from './swagger';
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** The Fastify adapter with the settings that must exist before the Nest container. */
-export function createAdapter(): FastifyAdapter {
-  return new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: () => randomUUID() });
+export function createAdapter(config: EnvironmentVariables): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => randomUUID(),
+    // Behind a proxy, the client IP (rate limits) comes from X-Forwarded-For only when trusted.
+    trustProxy: config.TRUST_PROXY,
+  });
 }
 
 /** App-wide setup shared by `main.ts` and the e2e tests: JSON only, metrics, cookies, the API docs. */
@@ -45,7 +50,7 @@ export async function createApp(
   const emulator = await startEmbeddedEmulatorIfNeeded(config);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, emulator),
-    createAdapter(),
+    createAdapter(config),
     { logger: options.logger, abortOnError: false },
   );
   await configureApp(app);

@@ -39,6 +39,10 @@ export const ENV_KEYS = [
   'COOKIE_DOMAIN',
   'ALLOWED_REDIRECT_ORIGINS',
   'ALLOW_CUSTOM_CLAIMS',
+  'TRUST_PROXY',
+  'RATE_LIMIT_REDIS_URL',
+  'RATE_LIMIT_IP_PER_MINUTE',
+  'RATE_LIMIT_LOGIN_ID_PER_MINUTE',
   'EMULATOR_PORT',
   'EMULATOR_HOST',
   'EMULATOR_PROJECT_ID',
@@ -121,6 +125,27 @@ export class EnvironmentVariables {
   )
   @IsBoolean()
   ALLOW_CUSTOM_CLAIMS = false;
+
+  @Transform((params) =>
+    params.value === undefined || params.value === '' ? false : toBoolean(params),
+  )
+  @IsBoolean()
+  TRUST_PROXY = false;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'], require_protocol: true })
+  RATE_LIMIT_REDIS_URL?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 120 : Number(value)))
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_IP_PER_MINUTE = 120;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 5 : Number(value)))
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_LOGIN_ID_PER_MINUTE = 5;
 
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @IsOptional()

@@ -6,8 +6,10 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { NoRateLimit } from '../rate-limit/no-rate-limit.decorator';
 
 @ApiTags('health')
+@NoRateLimit()
 @Public()
 @Controller('health')
 export class HealthController {

@@ -2,8 +2,10 @@ import { Public } from '@app/auth';
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { MetricsService } from './metrics.service';
+import { NoRateLimit } from '../rate-limit/no-rate-limit.decorator';
 
 @ApiTags('health')
+@NoRateLimit()
 @Public()
 @Controller('metrics')
 export class MetricsController {

@@ -28,12 +28,14 @@ import { SessionResponseDto } from './dto/session-response.dto';
 import { SessionTenantDto } from './dto/session-tenant.dto';
 import { SessionValidateDto } from './dto/session-validate.dto';
 import { SessionService } from './session.service';
+import { NoRateLimit } from '../rate-limit/no-rate-limit.decorator';
 
 @ApiTags('session')
 @Controller('v1/session')
 export class SessionController {
   constructor(private readonly sessionService: SessionService) {}
 
+  @NoRateLimit()
   @Get()
   @ApiBearerAuth('bearer')
   @ApiCookieAuth('session-cookie')
@@ -45,6 +47,7 @@ export class SessionController {
   }
 
   @Public()
+  @NoRateLimit()
   @Post('validate')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
