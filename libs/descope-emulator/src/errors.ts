@@ -26,8 +26,6 @@ export class DescopeApiError extends Error {
  * third-party code only; E062904 (policy violation) is the emulator's own choice.
  */
 export const EmulatorErrors = {
-  badRequest: (detail?: string) =>
-    new DescopeApiError(400, 'E011001', 'Request is malformed', detail),
   invalidRequest: (detail: string) =>
     new DescopeApiError(400, 'E011003', 'Request is invalid', detail),
   invalidArguments: (detail: string) =>
