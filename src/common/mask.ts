@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { isEmail } from 'class-validator';
+import { E164 } from './validators';
 
 /*
  * Masks like Descope's answers (`maskedEmail`, `maskedPhone`), for the answers the service makes
  * up itself so that they look like real ones (OTP sign-in of an unknown user).
  */
 
-const E164 = /^\+[1-9][0-9]{3,14}$/;
 const COMMON_DOMAINS = ['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.com', 'hotmail.com'];
 
 /** `a***@example.com`. */

@@ -1,4 +1,11 @@
-import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
+import { Matches, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
+
+/** E.164, as the SDK checks phone numbers (`+` and 4 to 15 digits). */
+export const E164 = /^\+[1-9][0-9]{3,14}$/;
+
+/** A phone number in E.164. */
+export const IsE164 = (field: string) =>
+  Matches(E164, { message: `${field} must be an E.164 number such as +14155550100` });
 
 /** Claim names Descope or this service set; a caller may never supply them. */
 export const RESERVED_CLAIMS = [

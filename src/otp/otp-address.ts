@@ -1,8 +1,7 @@
 import { isEmail } from 'class-validator';
 import { ProblemError } from '../common/problem.error';
+import { E164 } from '../common/validators';
 import { OtpMethod } from './dto/otp-method.params';
-
-const E164 = /^\+[1-9][0-9]{3,14}$/;
 
 /**
  * The address a sign-up code goes to: `user.email` / `user.phone` when given, else the login id,

@@ -1,8 +1,9 @@
 import { RefreshPrincipal } from '@app/auth';
-import { DescopeApiError, DescopeClient, DescopeErrorCodes } from '@app/descope';
+import { DescopeClient, DescopeErrorCodes } from '@app/descope';
 import type { SdkResponse } from '@descope/node-sdk';
 import { Injectable } from '@nestjs/common';
 import { CallerOptionsPolicy } from '../common/caller-options.policy';
+import { isDescopeCode } from '../common/descope-problem';
 import { AuthResponseDto } from '../common/dto/auth-response.dto';
 import { plausibleMask } from '../common/mask';
 import { OwnershipService } from '../common/ownership.service';
@@ -20,8 +21,6 @@ import { checkAddress } from './otp-address';
 
 type Masked = SdkResponse<{ maskedEmail?: string; maskedPhone?: string }>;
 
-const isDescopeCode = (error: unknown, code: string) =>
-  error instanceof DescopeApiError && error.code === code;
 const toMasked = (data: {
   maskedEmail?: string;
   maskedPhone?: string;
@@ -78,8 +77,8 @@ export class OtpService {
       );
     } catch (error) {
       // Unknown user, or a user with no address on this channel: both answer like a send.
-      const hidden = [DescopeErrorCodes.userNotFound, DescopeErrorCodes.invalidArguments];
-      if (hidden.some((code) => isDescopeCode(error, code))) return maskFor(method, loginId);
+      const { userNotFound, invalidArguments } = DescopeErrorCodes;
+      if (isDescopeCode(error, userNotFound, invalidArguments)) return maskFor(method, loginId);
       throw error;
     }
   }

@@ -1,7 +1,8 @@
 import { RefreshPrincipal } from '@app/auth';
-import { DescopeApiError, DescopeClient, DescopeErrorCodes } from '@app/descope';
+import { DescopeClient, DescopeErrorCodes } from '@app/descope';
 import { Injectable } from '@nestjs/common';
 import { CallerOptionsPolicy } from '../common/caller-options.policy';
+import { isDescopeCode } from '../common/descope-problem';
 import { AuthResponseDto } from '../common/dto/auth-response.dto';
 import { OwnershipService } from '../common/ownership.service';
 import { ProblemError } from '../common/problem.error';
@@ -23,9 +24,8 @@ const enrolment = ({ provisioningURL, image, key }: TotpEnrolmentResponseDto) =>
  * not reveal accounts; the detail names both causes so a real user knows what to check.
  */
 function verifyProblem(error: unknown): unknown {
-  const hidden = [DescopeErrorCodes.userNotFound, DescopeErrorCodes.invalidArguments];
-  if (!(error instanceof DescopeApiError) || !(hidden as string[]).includes(error.code))
-    return error;
+  const { userNotFound, invalidArguments } = DescopeErrorCodes;
+  if (!isDescopeCode(error, userNotFound, invalidArguments)) return error;
   return new ProblemError(
     'invalid_code',
     'The code is wrong, or no authenticator app is enrolled for this login id (enrol with /v1/totp/signup or /v1/totp/update)',

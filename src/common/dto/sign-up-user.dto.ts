@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsString, Matches, MaxLength } from 'class-validator';
-import { Optional } from '../validators';
+import { IsEmail, IsString, MaxLength } from 'class-validator';
+import { IsE164, Optional } from '../validators';
 
 /** Profile details given at sign-up. */
 export class SignUpUserDto {
@@ -12,9 +12,7 @@ export class SignUpUserDto {
 
   @ApiPropertyOptional({ example: '+14155550100', description: 'E.164' })
   @Optional()
-  @Matches(/^\+[1-9][0-9]{3,14}$/, {
-    message: 'phone must be an E.164 number such as +14155550100',
-  })
+  @IsE164('phone')
   phone?: string;
 
   @ApiPropertyOptional({ example: 'Ada Lovelace' })

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { IsE164 } from '../../common/validators';
 import { OtpUpdateBaseDto } from './otp-update-options.dto';
 
 export class OtpUpdatePhoneDto extends OtpUpdateBaseDto {
@@ -7,8 +7,6 @@ export class OtpUpdatePhoneDto extends OtpUpdateBaseDto {
     example: '+14155550123',
     description: 'The new number, E.164; the code goes there',
   })
-  @Matches(/^\+[1-9][0-9]{3,14}$/, {
-    message: 'phone must be an E.164 number such as +14155550100',
-  })
+  @IsE164('phone')
   phone!: string;
 }
