@@ -12,6 +12,12 @@ class CapturingLogger extends ConsoleLogger {
   }
 }
 
+const customClaimsBody = (customClaims: object) => ({
+  loginId: uniqueEmail(),
+  password: STRONG_PASSWORD,
+  loginOptions: { customClaims },
+});
+
 describe('Service: security rules', () => {
   let h: AppHarness;
   const logger = new CapturingLogger();
@@ -83,32 +89,18 @@ describe('Service: security rules', () => {
   });
 
   it('refuses customClaims by default, and reserved claim names always', async () => {
-    const body = (customClaims: object) => ({
-      loginId: uniqueEmail(),
-      password: STRONG_PASSWORD,
-      loginOptions: { customClaims },
+    const roles = await h.api('POST', '/v1/password/signup', {
+      body: customClaimsBody({ roles: ['admin'] }),
     });
-    const roles = await h.api('POST', '/v1/password/signup', { body: body({ roles: ['admin'] }) });
     expect([roles.status, roles.body.code, roles.body.errors[0].field]).toEqual([
       400,
       'invalid_request',
       'loginOptions.customClaims',
     ]);
-    const plain = await h.api('POST', '/v1/password/signup', { body: body({ plan: 'pro' }) });
+    const plain = await h.api('POST', '/v1/password/signup', {
+      body: customClaimsBody({ plan: 'pro' }),
+    });
     expect([plain.status, plain.body.errors[0].field]).toEqual([400, 'loginOptions.customClaims']);
-
-    const allowing = await startApp({ ALLOW_CUSTOM_CLAIMS: 'true' });
-    try {
-      const ok = await allowing.api('POST', '/v1/password/signup', { body: body({ plan: 'pro' }) });
-      expect(ok.status).toBe(201);
-      expect(decodeJwt(ok.body.sessionJwt).payload.plan).toBe('pro');
-      const reserved = await allowing.api('POST', '/v1/password/signup', {
-        body: body({ permissions: ['all'] }),
-      });
-      expect(reserved.status).toBe(400);
-    } finally {
-      await allowing.close();
-    }
   });
 
   it('validates tokens signed with a rotated key after exactly one extra JWKS fetch', async () => {
@@ -220,5 +212,30 @@ describe('Service: security rules', () => {
       expect(logs).not.toContain(secret);
     }
     expect(logs).toContain('Mapped {/v1/password/signin, POST}');
+  });
+});
+
+/*
+ * A second, differently configured app. Passport's strategies are process-wide (see AuthModule),
+ * so it lives and dies in its own describe, after the first app has closed.
+ */
+describe('Service: security rules with ALLOW_CUSTOM_CLAIMS=true', () => {
+  let allowing: AppHarness;
+
+  beforeAll(async () => {
+    allowing = await startApp({ ALLOW_CUSTOM_CLAIMS: 'true' });
+  });
+  afterAll(() => allowing.close());
+
+  it('accepts customClaims, and still refuses reserved claim names', async () => {
+    const ok = await allowing.api('POST', '/v1/password/signup', {
+      body: customClaimsBody({ plan: 'pro' }),
+    });
+    expect(ok.status).toBe(201);
+    expect(decodeJwt(ok.body.sessionJwt).payload.plan).toBe('pro');
+    const reserved = await allowing.api('POST', '/v1/password/signup', {
+      body: customClaimsBody({ permissions: ['all'] }),
+    });
+    expect(reserved.status).toBe(400);
   });
 });

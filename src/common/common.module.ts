@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { CallerOptionsPolicy } from './caller-options.policy';
 import { OwnershipService } from './ownership.service';
-import { StepUpTokens } from './step-up-tokens';
 import { AuthResponseFactory } from './tokens/auth-response.factory';
 import { TokenCookies } from './tokens/token-cookies';
 import {
@@ -16,7 +15,6 @@ const shared = [
   ClearTokensInterceptor,
   OwnershipService,
   CallerOptionsPolicy,
-  StepUpTokens,
 ];
 
 /** What every feature module uses: token delivery, ownership, caller-option checks. */

@@ -1,4 +1,4 @@
-import { CurrentRefreshToken, OptionalRefreshToken, Public, RefreshPrincipal } from '@app/auth';
+import { CurrentRefreshToken, LazyRefreshToken, Public, RefreshPrincipal } from '@app/auth';
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -65,9 +65,9 @@ export class OtpController {
   signIn(
     @Param() { method }: OtpMethodParams,
     @Body() dto: OtpSignInDto,
-    @OptionalRefreshToken() refreshJwt?: string,
+    @LazyRefreshToken() refresh: LazyRefreshToken,
   ): Promise<MaskedAddressResponseDto> {
-    return this.otpService.signIn(method, dto, refreshJwt);
+    return this.otpService.signIn(method, dto, refresh);
   }
 
   @Public()

@@ -1,4 +1,4 @@
-import { RefreshPrincipal } from '@app/auth';
+import { LazyRefreshToken, RefreshPrincipal } from '@app/auth';
 import { DescopeClient, DescopeErrorCodes } from '@app/descope';
 import type { SdkResponse } from '@descope/node-sdk';
 import { Injectable } from '@nestjs/common';
@@ -7,7 +7,7 @@ import { isDescopeCode } from '../common/descope-problem';
 import { AuthResponseDto } from '../common/dto/auth-response.dto';
 import { plausibleMask } from '../common/mask';
 import { OwnershipService } from '../common/ownership.service';
-import { StepUpTokens } from '../common/step-up-tokens';
+import { stepUpToken } from '../common/step-up';
 import { AuthResponseFactory } from '../common/tokens/auth-response.factory';
 import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
 import { OtpMethod, PhoneMethod } from './dto/otp-method.params';
@@ -35,7 +35,6 @@ const maskFor = (method: OtpMethod, loginId: string) => ({
 export class OtpService {
   constructor(
     private readonly descope: DescopeClient,
-    private readonly stepUp: StepUpTokens,
     private readonly authResponses: AuthResponseFactory,
     private readonly ownership: OwnershipService,
     private readonly callerOptions: CallerOptionsPolicy,
@@ -64,11 +63,10 @@ export class OtpService {
   async signIn(
     method: OtpMethod,
     { loginId, loginOptions }: OtpSignInDto,
-    refreshJwt?: string,
+    refresh: LazyRefreshToken,
   ): Promise<MaskedAddressResponseDto> {
     this.callerOptions.checkCustomClaims(loginOptions?.customClaims, 'loginOptions.customClaims');
-    const stepUp = loginOptions?.stepup || loginOptions?.mfa;
-    const token = stepUp ? await this.stepUp.verify(refreshJwt) : undefined;
+    const token = await stepUpToken(loginOptions, refresh);
     try {
       return toMasked(
         await this.descope.call<Masked>((sdk) =>

@@ -2,7 +2,7 @@ import {
   AuthenticatedSession,
   CurrentRefreshToken,
   CurrentSession,
-  OptionalRefreshToken,
+  LazyRefreshToken,
   Public,
   RefreshPrincipal,
 } from '@app/auth';
@@ -93,8 +93,8 @@ export class SessionController {
   @ApiOperation({ summary: 'Revoke this refresh token and clear the cookies' })
   @ApiNoContentResponse({ description: 'Logged out' })
   @ApiProblems(...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
-  logout(@OptionalRefreshToken() refreshJwt?: string): Promise<void> {
-    return this.sessionService.logout(refreshJwt);
+  logout(@LazyRefreshToken() refresh: LazyRefreshToken): Promise<void> {
+    return this.sessionService.logout(refresh);
   }
 
   @Public()
@@ -105,8 +105,8 @@ export class SessionController {
   @ApiOperation({ summary: 'Revoke every refresh token of the user and clear the cookies' })
   @ApiNoContentResponse({ description: 'Logged out everywhere' })
   @ApiProblems(...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
-  logoutAll(@OptionalRefreshToken() refreshJwt?: string): Promise<void> {
-    return this.sessionService.logoutAll(refreshJwt);
+  logoutAll(@LazyRefreshToken() refresh: LazyRefreshToken): Promise<void> {
+    return this.sessionService.logoutAll(refresh);
   }
 
   @RefreshTokenRoute()

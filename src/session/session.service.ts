@@ -1,4 +1,10 @@
-import { missingGrants, RefreshPrincipal, toSession, TokenVerifier } from '@app/auth';
+import {
+  LazyRefreshToken,
+  missingGrants,
+  RefreshPrincipal,
+  toSession,
+  TokenVerifier,
+} from '@app/auth';
 import { DescopeClient } from '@app/descope';
 import { Injectable } from '@nestjs/common';
 import { AuthResponseDto } from '../common/dto/auth-response.dto';
@@ -47,14 +53,14 @@ export class SessionService {
     return this.authResponses.fromDescope(data);
   }
 
-  /** Verified here rather than by the guard, so the cookies are cleared even when it fails. */
-  async logout(refreshJwt: string | undefined): Promise<void> {
-    const { jwt } = await this.verifier.verify(refreshJwt, 'refresh');
+  /** Verified here rather than by a guard, so the cookies are cleared even when it fails. */
+  async logout(refresh: LazyRefreshToken): Promise<void> {
+    const { jwt } = await refresh.verify();
     await this.descope.call((sdk) => sdk.logout(jwt));
   }
 
-  async logoutAll(refreshJwt: string | undefined): Promise<void> {
-    const { jwt } = await this.verifier.verify(refreshJwt, 'refresh');
+  async logoutAll(refresh: LazyRefreshToken): Promise<void> {
+    const { jwt } = await refresh.verify();
     await this.descope.call((sdk) => sdk.logoutAll(jwt));
   }
 

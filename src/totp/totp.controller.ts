@@ -1,4 +1,4 @@
-import { CurrentRefreshToken, OptionalRefreshToken, Public, RefreshPrincipal } from '@app/auth';
+import { CurrentRefreshToken, LazyRefreshToken, Public, RefreshPrincipal } from '@app/auth';
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, UPSTREAM_PROBLEMS } from '../common/api-problems.decorator';
@@ -48,9 +48,9 @@ export class TotpController {
   )
   verify(
     @Body() dto: TotpVerifyDto,
-    @OptionalRefreshToken() refreshJwt?: string,
+    @LazyRefreshToken() refresh: LazyRefreshToken,
   ): Promise<AuthResponseDto> {
-    return this.totpService.verify(dto, refreshJwt);
+    return this.totpService.verify(dto, refresh);
   }
 
   @RefreshTokenRoute()

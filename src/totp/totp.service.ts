@@ -1,4 +1,4 @@
-import { RefreshPrincipal } from '@app/auth';
+import { LazyRefreshToken, RefreshPrincipal } from '@app/auth';
 import { DescopeClient, DescopeErrorCodes } from '@app/descope';
 import { Injectable } from '@nestjs/common';
 import { CallerOptionsPolicy } from '../common/caller-options.policy';
@@ -6,7 +6,7 @@ import { isDescopeCode } from '../common/descope-problem';
 import { AuthResponseDto } from '../common/dto/auth-response.dto';
 import { OwnershipService } from '../common/ownership.service';
 import { ProblemError } from '../common/problem.error';
-import { StepUpTokens } from '../common/step-up-tokens';
+import { stepUpToken } from '../common/step-up';
 import { AuthResponseFactory } from '../common/tokens/auth-response.factory';
 import { TotpEnrolmentResponseDto } from './dto/totp-enrolment-response.dto';
 import { TotpSignUpDto } from './dto/totp-sign-up.dto';
@@ -38,7 +38,6 @@ export class TotpService {
     private readonly descope: DescopeClient,
     private readonly authResponses: AuthResponseFactory,
     private readonly ownership: OwnershipService,
-    private readonly stepUp: StepUpTokens,
     private readonly callerOptions: CallerOptionsPolicy,
   ) {}
 
@@ -48,11 +47,10 @@ export class TotpService {
 
   async verify(
     { loginId, code, loginOptions }: TotpVerifyDto,
-    refreshJwt?: string,
+    refresh: LazyRefreshToken,
   ): Promise<AuthResponseDto> {
     this.callerOptions.checkCustomClaims(loginOptions?.customClaims, 'loginOptions.customClaims');
-    const token =
-      loginOptions?.stepup || loginOptions?.mfa ? await this.stepUp.verify(refreshJwt) : undefined;
+    const token = await stepUpToken(loginOptions, refresh);
     const data = await this.descope
       .call((sdk) => sdk.totp.verify(loginId, code, loginOptions, token))
       .catch((error: unknown) => {

@@ -1,6 +1,12 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  ExecutionContext,
+  SetMetadata,
+  UseGuards,
+} from '@nestjs/common';
 import { AuthenticatedSession, RefreshPrincipal } from './authenticated-session';
-import { readRefreshToken, RequestWithTokens } from './token-extractors';
+import { RefreshTokenGuard } from './refresh-token.guard';
 
 export const IS_PUBLIC = 'descope-auth:public';
 export const NEEDS_REFRESH_TOKEN = 'descope-auth:refresh';
@@ -11,7 +17,8 @@ export const REQUIRED_PERMISSIONS = 'descope-auth:permissions';
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** The route needs a refresh token (DSR cookie, then bearer) instead of a session token. */
-export const RefreshTokenRequired = () => SetMetadata(NEEDS_REFRESH_TOKEN, true);
+export const RefreshTokenRequired = () =>
+  applyDecorators(SetMetadata(NEEDS_REFRESH_TOKEN, true), UseGuards(RefreshTokenGuard));
 
 /** The session must hold every listed role (project-level or in the selected tenant). */
 export const Roles = (...roles: string[]) => SetMetadata(REQUIRED_ROLES, roles);
@@ -30,13 +37,4 @@ export const CurrentSession = createParamDecorator(
 export const CurrentRefreshToken = createParamDecorator(
   (_data: unknown, context: ExecutionContext) =>
     context.switchToHttp().getRequest<{ user: RefreshPrincipal }>().user,
-);
-
-/**
- * The refresh token the request carries (DSR cookie, then bearer), unverified, or `undefined`.
- * For public routes that need one only sometimes (step-up); verify it before trusting it.
- */
-export const OptionalRefreshToken = createParamDecorator(
-  (_data: unknown, context: ExecutionContext) =>
-    readRefreshToken(context.switchToHttp().getRequest<RequestWithTokens>()),
 );

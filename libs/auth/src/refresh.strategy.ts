@@ -1,18 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-custom';
-import { toRefreshPrincipal } from './authenticated-session';
-import { readRefreshToken, RequestWithTokens } from './token-extractors';
+import { RefreshPrincipal, toRefreshPrincipal } from './authenticated-session';
+import { readToken, RequestWithTokens } from './token-reader';
 import { TokenVerifier } from './token-verifier';
 
 export const REFRESH_STRATEGY = 'descope-refresh';
 
-/** Passport strategy for a refresh token (`DSR` cookie, then bearer); fails with `AuthTokenError`. */
-export class RefreshStrategy extends Strategy {
-  constructor(verifier: TokenVerifier) {
-    super((request, done) => {
-      verifier.verify(readRefreshToken(request as unknown as RequestWithTokens), 'refresh').then(
-        (token) => done(null, toRefreshPrincipal(token)),
-        (error: Error) => done(error),
-      );
-    });
+/** A refresh token (`DSR` cookie, then bearer), verified; fails with `AuthTokenError`. */
+@Injectable()
+export class RefreshStrategy extends PassportStrategy(Strategy, REFRESH_STRATEGY) {
+  constructor(private readonly verifier: TokenVerifier) {
+    super();
+  }
+
+  async validate(request: RequestWithTokens): Promise<RefreshPrincipal> {
+    return toRefreshPrincipal(await this.verifier.verify(readToken(request, 'refresh'), 'refresh'));
   }
 }

@@ -1,5 +1,6 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import { ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
 import {
   IS_PUBLIC,
   NEEDS_REFRESH_TOKEN,
@@ -8,34 +9,30 @@ import {
 } from './auth.decorators';
 import { AuthenticatedSession } from './authenticated-session';
 import { missingGrants } from './authorization';
-import { TokenAuthenticator } from './token-authenticator';
+import { SESSION_STRATEGY } from './session.strategy';
 
 /**
- * Every route needs a valid session token unless marked `@Public()`; `@RefreshTokenRequired()`
- * routes need a refresh token instead. `@Roles()` / `@Permissions()` are checked after.
- * Register it as the app's guard with `{ provide: APP_GUARD, useExisting: SessionGuard }`.
+ * Every route needs a valid session token unless it is `@Public()` or `@RefreshTokenRequired()`
+ * (whose own `RefreshTokenGuard` checks the refresh token). `@Roles()` / `@Permissions()` are
+ * checked once the session is verified. Register it as the app's guard with
+ * `{ provide: APP_GUARD, useExisting: SessionGuard }`.
  */
 @Injectable()
-export class SessionGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly authenticator: TokenAuthenticator,
-  ) {}
+export class SessionGuard extends AuthGuard(SESSION_STRATEGY) {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const http = context.switchToHttp();
-    const request = http.getRequest<{ user?: unknown }>();
-    const kind = this.reflector.getAllAndOverride<boolean>(NEEDS_REFRESH_TOKEN, targets)
-      ? 'refresh'
-      : 'session';
-    request.user = await this.authenticator.authenticate(kind, request, http.getResponse<object>());
-    if (kind === 'refresh') return true;
+    const skip = (key: string) => this.reflector.getAllAndOverride<boolean>(key, targets);
+    if (skip(IS_PUBLIC) || skip(NEEDS_REFRESH_TOKEN)) return true;
+    await super.canActivate(context);
     const roles = this.reflector.getAllAndOverride<string[]>(REQUIRED_ROLES, targets);
     const permissions = this.reflector.getAllAndOverride<string[]>(REQUIRED_PERMISSIONS, targets);
     if (!roles && !permissions) return true;
-    const missing = missingGrants(request.user as AuthenticatedSession, { roles, permissions });
+    const { user } = context.switchToHttp().getRequest<{ user: AuthenticatedSession }>();
+    const missing = missingGrants(user, { roles, permissions });
     if (missing.roles.length || missing.permissions.length) {
       throw new ForbiddenException('The session lacks a required role or permission');
     }

@@ -1,18 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-custom';
-import { toSession } from './authenticated-session';
-import { readSessionToken, RequestWithTokens } from './token-extractors';
+import { AuthenticatedSession, toSession } from './authenticated-session';
+import { readToken, RequestWithTokens } from './token-reader';
 import { TokenVerifier } from './token-verifier';
 
 export const SESSION_STRATEGY = 'descope-session';
 
-/** Passport strategy for a session token (bearer, then `DS` cookie); fails with `AuthTokenError`. */
-export class SessionStrategy extends Strategy {
-  constructor(verifier: TokenVerifier) {
-    super((request, done) => {
-      verifier.verify(readSessionToken(request as unknown as RequestWithTokens), 'session').then(
-        (token) => done(null, toSession(token)),
-        (error: Error) => done(error),
-      );
-    });
+/** A session token (bearer, then `DS` cookie), verified; fails with `AuthTokenError`. */
+@Injectable()
+export class SessionStrategy extends PassportStrategy(Strategy, SESSION_STRATEGY) {
+  constructor(private readonly verifier: TokenVerifier) {
+    super();
+  }
+
+  async validate(request: RequestWithTokens): Promise<AuthenticatedSession> {
+    return toSession(await this.verifier.verify(readToken(request, 'session'), 'session'));
   }
 }

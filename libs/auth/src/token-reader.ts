@@ -1,4 +1,6 @@
-/** The parts of a Fastify (or Express) request the token readers use. */
+import { TokenKind } from './verified-token';
+
+/** The parts of a Fastify (or Express) request the token reader uses. */
 export interface RequestWithTokens {
   headers: Record<string, string | string[] | undefined>;
   cookies?: Record<string, string | undefined>;
@@ -25,10 +27,13 @@ function cookie(request: RequestWithTokens, name: string): string | undefined {
   return undefined;
 }
 
-/** A session token: `Authorization: Bearer`, then the `DS` cookie. */
-export const readSessionToken = (request: RequestWithTokens) =>
-  bearer(request) ?? cookie(request, SESSION_COOKIE);
-
-/** A refresh token: the `DSR` cookie, then `Authorization: Bearer`. */
-export const readRefreshToken = (request: RequestWithTokens) =>
-  cookie(request, REFRESH_COOKIE) ?? bearer(request);
+/**
+ * The token of a kind a request carries, unverified. A session token comes from
+ * `Authorization: Bearer`, then the `DS` cookie; a refresh token from the `DSR` cookie, then the
+ * bearer, so a browser that sends its session token as a bearer can still refresh.
+ */
+export function readToken(request: RequestWithTokens, kind: TokenKind): string | undefined {
+  return kind === 'session'
+    ? (bearer(request) ?? cookie(request, SESSION_COOKIE))
+    : (cookie(request, REFRESH_COOKIE) ?? bearer(request));
+}
