@@ -4,9 +4,8 @@ import { RunningEmulator } from '@app/descope-emulator';
 import { DynamicModule, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { CommonModule } from './common/common.module';
-import { ProblemFilter } from './common/problem.filter';
-import { createValidationPipe } from './common/validation.pipe';
+import { ProblemFilter } from './problems/problem.filter';
+import { createValidationPipe } from './problems/validation.pipe';
 import { EnvironmentVariables } from './config/env.validation';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -50,7 +49,6 @@ export class AppModule {
           inject: [DescopeClient],
           isGlobal: true,
         }),
-        CommonModule,
         RateLimitModule,
         PasswordModule,
         OtpModule,

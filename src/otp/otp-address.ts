@@ -1,5 +1,5 @@
 import { isEmail } from 'class-validator';
-import { ProblemError } from '../common/problem.error';
+import { ProblemError } from '../problems/problem.error';
 import { E164 } from '../common/validators';
 import { OtpMethod } from './dto/otp-method.params';
 

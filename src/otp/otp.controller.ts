@@ -7,14 +7,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiProblems, UPSTREAM_PROBLEMS } from '../common/api-problems.decorator';
-import { AuthResponseDto } from '../common/dto/auth-response.dto';
-import {
-  ApiRefreshToken,
-  RefreshTokenRoute,
-  TOKEN_PROBLEMS,
-} from '../common/route-auth.decorators';
-import { IssuesTokens } from '../common/tokens/token-delivery.interceptors';
+import { ApiProblems, UPSTREAM_PROBLEMS } from '../problems/api-problems.decorator';
+import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
+import { ApiRefreshToken, RefreshTokenRoute } from '../tokens/route-auth.decorators';
+import { IssuesTokens } from '../tokens/token-delivery.interceptors';
 import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
 import { OtpMethodParams, PhoneMethodParams } from './dto/otp-method.params';
 import { OtpSignInDto } from './dto/otp-sign-in.dto';
@@ -61,7 +57,7 @@ export class OtpController {
   })
   @ApiBody({ type: OtpSignInDto, examples: OTP_EXAMPLES.signIn })
   @ApiAcceptedResponse({ type: MaskedAddressResponseDto })
-  @ApiProblems('invalid_request', ...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
+  @ApiProblems('invalid_request', ...UPSTREAM_PROBLEMS)
   signIn(
     @Param() { method }: OtpMethodParams,
     @Body() dto: OtpSignInDto,
@@ -108,13 +104,7 @@ export class OtpController {
   })
   @ApiBody({ type: OtpUpdateEmailDto, examples: OTP_EXAMPLES.updateEmail })
   @ApiAcceptedResponse({ type: MaskedAddressResponseDto })
-  @ApiProblems(
-    'invalid_request',
-    ...TOKEN_PROBLEMS,
-    'forbidden',
-    'user_exists',
-    ...UPSTREAM_PROBLEMS,
-  )
+  @ApiProblems('invalid_request', 'forbidden', 'user_exists', ...UPSTREAM_PROBLEMS)
   updateEmail(
     @CurrentRefreshToken() principal: RefreshPrincipal,
     @Body() dto: OtpUpdateEmailDto,
@@ -131,13 +121,7 @@ export class OtpController {
   })
   @ApiBody({ type: OtpUpdatePhoneDto, examples: OTP_EXAMPLES.updatePhone })
   @ApiAcceptedResponse({ type: MaskedAddressResponseDto })
-  @ApiProblems(
-    'invalid_request',
-    ...TOKEN_PROBLEMS,
-    'forbidden',
-    'user_exists',
-    ...UPSTREAM_PROBLEMS,
-  )
+  @ApiProblems('invalid_request', 'forbidden', 'user_exists', ...UPSTREAM_PROBLEMS)
   updatePhone(
     @Param() { method }: PhoneMethodParams,
     @CurrentRefreshToken() principal: RefreshPrincipal,

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { PoliciesModule } from '../policies/policies.module';
+import { TokensModule } from '../tokens/tokens.module';
 import { OtpController } from './otp.controller';
 import { OtpService } from './otp.service';
 
 @Module({
+  imports: [TokensModule, PoliciesModule],
   controllers: [OtpController],
   providers: [OtpService],
 })

@@ -1,14 +1,13 @@
 import { LazyRefreshToken, RefreshPrincipal } from '@app/auth';
-import { DescopeClient, DescopeErrorCodes } from '@app/descope';
+import { DescopeClient, DescopeErrorCodes, isDescopeCode } from '@app/descope';
 import type { SdkResponse } from '@descope/node-sdk';
 import { Injectable } from '@nestjs/common';
-import { CallerOptionsPolicy } from '../common/caller-options.policy';
-import { isDescopeCode } from '../common/descope-problem';
-import { AuthResponseDto } from '../common/dto/auth-response.dto';
-import { plausibleMask } from '../common/mask';
-import { OwnershipService } from '../common/ownership.service';
-import { stepUpToken } from '../common/step-up';
-import { AuthResponseFactory } from '../common/tokens/auth-response.factory';
+import { CallerOptionsPolicy } from '../policies/caller-options.policy';
+import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
+import { plausibleMask } from './otp-mask';
+import { OwnershipPolicy } from '../policies/ownership.policy';
+import { stepUpToken } from '../policies/step-up';
+import { AuthResponseFactory } from '../tokens/auth-response.factory';
 import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
 import { OtpMethod, PhoneMethod } from './dto/otp-method.params';
 import { OtpSignInDto } from './dto/otp-sign-in.dto';
@@ -36,7 +35,7 @@ export class OtpService {
   constructor(
     private readonly descope: DescopeClient,
     private readonly authResponses: AuthResponseFactory,
-    private readonly ownership: OwnershipService,
+    private readonly ownership: OwnershipPolicy,
     private readonly callerOptions: CallerOptionsPolicy,
   ) {}
 

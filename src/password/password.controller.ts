@@ -8,10 +8,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiProblems, UPSTREAM_PROBLEMS } from '../common/api-problems.decorator';
-import { AuthResponseDto } from '../common/dto/auth-response.dto';
-import { RefreshTokenRoute } from '../common/route-auth.decorators';
-import { IssuesTokens } from '../common/tokens/token-delivery.interceptors';
+import { ApiProblems, UPSTREAM_PROBLEMS } from '../problems/api-problems.decorator';
+import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
+import { RefreshTokenRoute } from '../tokens/route-auth.decorators';
+import { IssuesTokens } from '../tokens/token-delivery.interceptors';
 import { AcceptedResponseDto } from './dto/accepted-response.dto';
 import { PasswordPolicyResponseDto } from './dto/password-policy-response.dto';
 import { PasswordReplaceDto } from './dto/password-replace.dto';
@@ -69,15 +69,7 @@ export class PasswordController {
     summary: 'Set a new password for the signed-in user (refresh token: DSR cookie or bearer)',
   })
   @ApiNoContentResponse({ description: 'Password updated' })
-  @ApiProblems(
-    'invalid_request',
-    'weak_password',
-    'token_missing',
-    'token_invalid',
-    'token_expired',
-    'forbidden',
-    ...UPSTREAM_PROBLEMS,
-  )
+  @ApiProblems('invalid_request', 'weak_password', 'forbidden', ...UPSTREAM_PROBLEMS)
   update(
     @CurrentRefreshToken() principal: RefreshPrincipal,
     @Body() dto: PasswordUpdateDto,

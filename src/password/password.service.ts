@@ -1,12 +1,11 @@
 import { RefreshPrincipal } from '@app/auth';
-import { DescopeClient } from '@app/descope';
+import { DescopeClient, isDescopeRefusal } from '@app/descope';
 import { Injectable } from '@nestjs/common';
-import { CallerOptionsPolicy } from '../common/caller-options.policy';
-import { isDescopeRefusal } from '../common/descope-problem';
-import { AuthResponseDto } from '../common/dto/auth-response.dto';
-import { OwnershipService } from '../common/ownership.service';
-import { ProblemError } from '../common/problem.error';
-import { AuthResponseFactory } from '../common/tokens/auth-response.factory';
+import { CallerOptionsPolicy } from '../policies/caller-options.policy';
+import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
+import { OwnershipPolicy } from '../policies/ownership.policy';
+import { ProblemError } from '../problems/problem.error';
+import { AuthResponseFactory } from '../tokens/auth-response.factory';
 import { AcceptedResponseDto } from './dto/accepted-response.dto';
 import { PasswordPolicyResponseDto } from './dto/password-policy-response.dto';
 import { PasswordReplaceDto } from './dto/password-replace.dto';
@@ -24,7 +23,7 @@ export class PasswordService {
   constructor(
     private readonly descope: DescopeClient,
     private readonly authResponses: AuthResponseFactory,
-    private readonly ownership: OwnershipService,
+    private readonly ownership: OwnershipPolicy,
     private readonly callerOptions: CallerOptionsPolicy,
   ) {}
 

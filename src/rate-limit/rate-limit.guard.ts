@@ -1,6 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
-import { ProblemError } from '../common/problem.error';
+import { ProblemError } from '../problems/problem.error';
 
 /**
  * The throttler, answering in the problem shape with the seconds to wait. Registered before the

@@ -7,23 +7,16 @@ import {
   RefreshPrincipal,
 } from '@app/auth';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCookieAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ApiProblems, UPSTREAM_PROBLEMS } from '../common/api-problems.decorator';
-import { AuthResponseDto } from '../common/dto/auth-response.dto';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, UPSTREAM_PROBLEMS } from '../problems/api-problems.decorator';
+import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import {
   ApiRefreshToken,
   RefreshTokenRoute,
-  TOKEN_PROBLEMS,
-} from '../common/route-auth.decorators';
+  SessionTokenRoute,
+} from '../tokens/route-auth.decorators';
 import { UserResponseDto } from '../common/dto/user-response.dto';
-import { ClearsTokens, IssuesTokens } from '../common/tokens/token-delivery.interceptors';
+import { ClearsTokens, IssuesTokens } from '../tokens/token-delivery.interceptors';
 import { SessionResponseDto } from './dto/session-response.dto';
 import { SessionTenantDto } from './dto/session-tenant.dto';
 import { SessionValidateDto } from './dto/session-validate.dto';
@@ -37,11 +30,9 @@ export class SessionController {
 
   @NoRateLimit()
   @Get()
-  @ApiBearerAuth('bearer')
-  @ApiCookieAuth('session-cookie')
+  @SessionTokenRoute()
   @ApiOperation({ summary: "The caller's session (session token: bearer, then DS cookie)" })
   @ApiOkResponse({ type: SessionResponseDto })
-  @ApiProblems(...TOKEN_PROBLEMS)
   current(@CurrentSession() session: AuthenticatedSession): SessionResponseDto {
     return SessionResponseDto.from(session);
   }
@@ -66,7 +57,7 @@ export class SessionController {
   @IssuesTokens()
   @ApiOperation({ summary: 'A new session from the refresh token (DSR cookie, then bearer)' })
   @ApiOkResponse({ type: AuthResponseDto })
-  @ApiProblems(...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
+  @ApiProblems(...UPSTREAM_PROBLEMS)
   refresh(@CurrentRefreshToken() principal: RefreshPrincipal): Promise<AuthResponseDto> {
     return this.sessionService.refresh(principal);
   }
@@ -77,7 +68,7 @@ export class SessionController {
   @IssuesTokens()
   @ApiOperation({ summary: 'Select a tenant: a new session carrying it as dct' })
   @ApiOkResponse({ type: AuthResponseDto })
-  @ApiProblems('invalid_request', ...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
+  @ApiProblems('invalid_request', ...UPSTREAM_PROBLEMS)
   selectTenant(
     @CurrentRefreshToken() principal: RefreshPrincipal,
     @Body() dto: SessionTenantDto,
@@ -92,7 +83,7 @@ export class SessionController {
   @ClearsTokens()
   @ApiOperation({ summary: 'Revoke this refresh token and clear the cookies' })
   @ApiNoContentResponse({ description: 'Logged out' })
-  @ApiProblems(...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
+  @ApiProblems(...UPSTREAM_PROBLEMS)
   logout(@LazyRefreshToken() refresh: LazyRefreshToken): Promise<void> {
     return this.sessionService.logout(refresh);
   }
@@ -104,7 +95,7 @@ export class SessionController {
   @ClearsTokens()
   @ApiOperation({ summary: 'Revoke every refresh token of the user and clear the cookies' })
   @ApiNoContentResponse({ description: 'Logged out everywhere' })
-  @ApiProblems(...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
+  @ApiProblems(...UPSTREAM_PROBLEMS)
   logoutAll(@LazyRefreshToken() refresh: LazyRefreshToken): Promise<void> {
     return this.sessionService.logoutAll(refresh);
   }
@@ -113,7 +104,7 @@ export class SessionController {
   @Get('me')
   @ApiOperation({ summary: 'The signed-in user, as Descope knows it' })
   @ApiOkResponse({ type: UserResponseDto })
-  @ApiProblems(...TOKEN_PROBLEMS, ...UPSTREAM_PROBLEMS)
+  @ApiProblems(...UPSTREAM_PROBLEMS)
   me(@CurrentRefreshToken() principal: RefreshPrincipal): Promise<UserResponseDto> {
     return this.sessionService.me(principal);
   }

@@ -7,10 +7,10 @@ import {
 } from '@app/auth';
 import { DescopeClient } from '@app/descope';
 import { Injectable } from '@nestjs/common';
-import { AuthResponseDto } from '../common/dto/auth-response.dto';
+import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { toUserResponse, UserResponseDto } from '../common/dto/user-response.dto';
-import { ProblemError } from '../common/problem.error';
-import { AuthResponseFactory } from '../common/tokens/auth-response.factory';
+import { ProblemError } from '../problems/problem.error';
+import { AuthResponseFactory } from '../tokens/auth-response.factory';
 import { SessionResponseDto } from './dto/session-response.dto';
 import { SessionValidateDto } from './dto/session-validate.dto';
 

@@ -1,10 +1,10 @@
 import { CurrentRefreshToken, LazyRefreshToken, Public, RefreshPrincipal } from '@app/auth';
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, UPSTREAM_PROBLEMS } from '../common/api-problems.decorator';
-import { AuthResponseDto } from '../common/dto/auth-response.dto';
-import { ApiRefreshToken, RefreshTokenRoute } from '../common/route-auth.decorators';
-import { IssuesTokens } from '../common/tokens/token-delivery.interceptors';
+import { ApiProblems, UPSTREAM_PROBLEMS } from '../problems/api-problems.decorator';
+import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
+import { ApiRefreshToken, RefreshTokenRoute } from '../tokens/route-auth.decorators';
+import { IssuesTokens } from '../tokens/token-delivery.interceptors';
 import { TotpEnrolmentResponseDto } from './dto/totp-enrolment-response.dto';
 import { TotpSignUpDto } from './dto/totp-sign-up.dto';
 import { TotpUpdateDto } from './dto/totp-update.dto';
@@ -38,14 +38,7 @@ export class TotpController {
       'With loginOptions.stepup or .mfa, send the refresh token too: the session keeps the user and adds totp to amr.',
   })
   @ApiOkResponse({ type: AuthResponseDto })
-  @ApiProblems(
-    'invalid_request',
-    'invalid_code',
-    'too_many_attempts',
-    'token_missing',
-    'token_invalid',
-    ...UPSTREAM_PROBLEMS,
-  )
+  @ApiProblems('invalid_request', 'invalid_code', 'too_many_attempts', ...UPSTREAM_PROBLEMS)
   verify(
     @Body() dto: TotpVerifyDto,
     @LazyRefreshToken() refresh: LazyRefreshToken,
@@ -58,14 +51,7 @@ export class TotpController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Add (or replace) the authenticator app of the signed-in user' })
   @ApiOkResponse({ type: TotpEnrolmentResponseDto })
-  @ApiProblems(
-    'invalid_request',
-    'token_missing',
-    'token_invalid',
-    'token_expired',
-    'forbidden',
-    ...UPSTREAM_PROBLEMS,
-  )
+  @ApiProblems('invalid_request', 'forbidden', ...UPSTREAM_PROBLEMS)
   update(
     @CurrentRefreshToken() principal: RefreshPrincipal,
     @Body() dto: TotpUpdateDto,

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { PoliciesModule } from '../policies/policies.module';
+import { TokensModule } from '../tokens/tokens.module';
 import { TotpController } from './totp.controller';
 import { TotpService } from './totp.service';
 
 @Module({
+  imports: [TokensModule, PoliciesModule],
   controllers: [TotpController],
   providers: [TotpService],
 })

@@ -1,13 +1,12 @@
 import { LazyRefreshToken, RefreshPrincipal } from '@app/auth';
-import { DescopeClient, DescopeErrorCodes } from '@app/descope';
+import { DescopeClient, DescopeErrorCodes, isDescopeCode } from '@app/descope';
 import { Injectable } from '@nestjs/common';
-import { CallerOptionsPolicy } from '../common/caller-options.policy';
-import { isDescopeCode } from '../common/descope-problem';
-import { AuthResponseDto } from '../common/dto/auth-response.dto';
-import { OwnershipService } from '../common/ownership.service';
-import { ProblemError } from '../common/problem.error';
-import { stepUpToken } from '../common/step-up';
-import { AuthResponseFactory } from '../common/tokens/auth-response.factory';
+import { CallerOptionsPolicy } from '../policies/caller-options.policy';
+import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
+import { OwnershipPolicy } from '../policies/ownership.policy';
+import { ProblemError } from '../problems/problem.error';
+import { stepUpToken } from '../policies/step-up';
+import { AuthResponseFactory } from '../tokens/auth-response.factory';
 import { TotpEnrolmentResponseDto } from './dto/totp-enrolment-response.dto';
 import { TotpSignUpDto } from './dto/totp-sign-up.dto';
 import { TotpUpdateDto } from './dto/totp-update.dto';
@@ -37,7 +36,7 @@ export class TotpService {
   constructor(
     private readonly descope: DescopeClient,
     private readonly authResponses: AuthResponseFactory,
-    private readonly ownership: OwnershipService,
+    private readonly ownership: OwnershipPolicy,
     private readonly callerOptions: CallerOptionsPolicy,
   ) {}
 

@@ -1,3 +1,5 @@
+import { DescopeApiError } from './descope.errors';
+
 /**
  * Descope error codes the service reacts to (descope-contract.md §4.2). E062901 and E062903 are
  * third-party reports of a failed password sign-in; E062904 is the local emulator's code for a
@@ -26,3 +28,11 @@ export const DescopeErrorCodes = {
   managementUserNotFound: 'E112102',
   rateLimited: 'E130429',
 } as const;
+
+/** Descope answered with one of these error codes. */
+export const isDescopeCode = (error: unknown, ...codes: string[]): error is DescopeApiError =>
+  error instanceof DescopeApiError && codes.includes(error.code);
+
+/** Descope refused the request itself (4xx other than a rate limit): not an outage. */
+export const isDescopeRefusal = (error: unknown): error is DescopeApiError =>
+  error instanceof DescopeApiError && error.status < 500 && error.status !== 429;

@@ -14,4 +14,4 @@ export {
   DescopeUnavailableError,
   DescopeUnexpectedError,
 } from './descope.errors';
-export { DescopeErrorCodes } from './descope-error-codes';
+export { DescopeErrorCodes, isDescopeCode, isDescopeRefusal } from './descope-error-codes';

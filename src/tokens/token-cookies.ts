@@ -3,8 +3,8 @@ import { REFRESH_COOKIE, SESSION_COOKIE } from '@app/auth';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { FastifyReply } from 'fastify';
-import { EnvironmentVariables } from '../../config/env.validation';
-import { AuthResponseDto } from '../dto/auth-response.dto';
+import { EnvironmentVariables } from '../config/env.validation';
+import { AuthResponseDto } from './dto/auth-response.dto';
 
 /** Sets and clears the DS and DSR cookies as TOKEN_DELIVERY and the COOKIE_* keys say. */
 @Injectable()

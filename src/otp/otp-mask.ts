@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isEmail } from 'class-validator';
-import { E164 } from './validators';
+import { E164 } from '../common/validators';
 
 /*
  * Masks like Descope's answers (`maskedEmail`, `maskedPhone`), for the answers the service makes

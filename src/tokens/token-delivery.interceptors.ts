@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { catchError, map, Observable, throwError } from 'rxjs';
-import { AuthResponseDto } from '../dto/auth-response.dto';
+import { AuthResponseDto } from './dto/auth-response.dto';
 import { TokenCookies } from './token-cookies';
 
 /** Delivers an `AuthResponse` as TOKEN_DELIVERY says: body, cookies, or both. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EnvironmentVariables } from '../config/env.validation';
-import { ProblemError } from './problem.error';
+import { ProblemError } from '../problems/problem.error';
 
 /**
  * Options a caller may send that end up somewhere trusted: `customClaims` land at the top of the

@@ -1,11 +1,11 @@
 import { RefreshPrincipal } from '@app/auth';
 import { DescopeClient } from '@app/descope';
 import { Injectable } from '@nestjs/common';
-import { ProblemError } from './problem.error';
+import { ProblemError } from '../problems/problem.error';
 
 /** The rule of api-surface.md: a refresh token of user A never changes user B. */
 @Injectable()
-export class OwnershipService {
+export class OwnershipPolicy {
   constructor(private readonly descope: DescopeClient) {}
 
   /**

@@ -64,11 +64,3 @@ export function problemFromDescope(error: DescopeError): ProblemError {
   }
   return new ProblemError('upstream_unavailable', 'Descope could not be reached or answered badly');
 }
-
-/** Descope answered with one of these error codes. */
-export const isDescopeCode = (error: unknown, ...codes: string[]): error is DescopeApiError =>
-  error instanceof DescopeApiError && codes.includes(error.code);
-
-/** Descope refused the request itself (4xx other than a rate limit): not an outage. */
-export const isDescopeRefusal = (error: unknown): error is DescopeApiError =>
-  error instanceof DescopeApiError && error.status < 500 && error.status !== 429;

@@ -1,5 +1,5 @@
 import { AuthTokenError, LazyRefreshToken } from '@app/auth';
-import { ProblemError } from './problem.error';
+import { ProblemError } from '../problems/problem.error';
 
 /**
  * Step-up and MFA sign-ins raise an existing session, so they need that session's refresh token.

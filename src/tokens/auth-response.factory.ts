@@ -1,9 +1,9 @@
 import { AuthTokenError, TokenKind, TokenVerifier, VerifiedToken } from '@app/auth';
 import type { JWTResponse } from '@descope/node-sdk';
 import { Injectable } from '@nestjs/common';
-import { AuthResponseDto } from '../dto/auth-response.dto';
-import { toUserResponse } from '../dto/user-response.dto';
-import { ProblemError } from '../problem.error';
+import { AuthResponseDto } from './dto/auth-response.dto';
+import { toUserResponse } from '../common/dto/user-response.dto';
+import { ProblemError } from '../problems/problem.error';
 
 /**
  * In Descope's cookie mode the body has no `sessionJwt`: the token is in the `DS` Set-Cookie the
