@@ -1,11 +1,11 @@
 import { AuthModule, SessionGuard } from '@app/auth';
 import { DescopeClient, DescopeModule } from '@app/descope';
-import { RunningEmulator } from '@app/descope-emulator';
-import { DynamicModule, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ProblemFilter } from './problems/problem.filter';
 import { createValidationPipe } from './problems/validation.pipe';
+import { DescopeTarget, embeddedEmulatorShutdown } from './config/descope-target';
 import { EnvironmentVariables } from './config/env.validation';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -16,32 +16,26 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { SessionModule } from './session/session.module';
 import { TotpModule } from './totp/totp.module';
 
-/** Stops the embedded emulator (if any) when the app closes. */
-class EmbeddedEmulatorShutdown implements OnApplicationShutdown {
-  constructor(private readonly emulator?: RunningEmulator) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.emulator?.close();
-  }
-}
-
 @Module({})
 export class AppModule {
   /**
-   * The whole service for one validated configuration (see `createApp`), with the global pipe,
+   * The whole service for one validated configuration and Descope target (see `createApp`), with the global pipe,
    * filter and guard, so tests run the same pipeline as production.
    */
-  static forRoot(config: EnvironmentVariables, emulator?: RunningEmulator): DynamicModule {
-    const descope = {
-      projectId: config.DESCOPE_PROJECT_ID!,
-      baseUrl: config.DESCOPE_BASE_URL,
-      managementKey: config.DESCOPE_MANAGEMENT_KEY,
-      timeoutMs: config.DESCOPE_TIMEOUT_MS,
-    };
+  static forRoot(config: EnvironmentVariables, target: DescopeTarget): DynamicModule {
+    const { projectId, baseUrl, managementKey } = target;
+    const descope = { projectId, baseUrl, managementKey, timeoutMs: config.DESCOPE_TIMEOUT_MS };
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => config }),
+        // The validated config itself: no .env, no process.env, nothing copied back into it.
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          ignoreEnvVars: true,
+          skipProcessEnv: true,
+          load: [() => ({ ...config })],
+        }),
         DescopeModule.forRoot({ ...descope, isGlobal: true }),
         AuthModule.forRootAsync({
           // The keys come from the same origin the SDK talks to (DESCOPE_BASE_URL or Descope's default).
@@ -63,7 +57,7 @@ export class AppModule {
         // Order matters: limits first, so floods of bad tokens get 429, not 401 forever.
         { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_GUARD, useExisting: SessionGuard },
-        { provide: EmbeddedEmulatorShutdown, useValue: new EmbeddedEmulatorShutdown(emulator) },
+        embeddedEmulatorShutdown(target),
       ],
     };
   }

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
-import { startEmbeddedEmulatorIfNeeded } from './config/descope-target';
+import { resolveDescopeTarget } from './config/descope-target';
 import { EnvironmentVariables, validateEnvironment } from './config/env.validation';
 import { MetricsService } from './metrics/metrics.service';
 import { setupSwagger } from './swagger';
@@ -47,9 +47,9 @@ export async function createApp(
   options: { logger?: false | LoggerService } = {},
 ): Promise<{ app: NestFastifyApplication; config: EnvironmentVariables }> {
   const config = validateEnvironment(env);
-  const emulator = await startEmbeddedEmulatorIfNeeded(config);
+  const target = await resolveDescopeTarget(config);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, emulator),
+    AppModule.forRoot(config, target),
     createAdapter(config),
     { logger: options.logger, abortOnError: false },
   );

@@ -238,4 +238,9 @@ describe('Service: security rules with ALLOW_CUSTOM_CLAIMS=true', () => {
     });
     expect(reserved.status).toBe(400);
   });
+
+  it('keeps its settings to itself: nothing is copied into process.env for the next app', () => {
+    expect(process.env.ALLOW_CUSTOM_CLAIMS).toBeUndefined();
+    expect(process.env.DESCOPE_PROJECT_ID).toBeUndefined();
+  });
 });

@@ -1,27 +1,50 @@
-import { Logger } from '@nestjs/common';
 import { RunningEmulator, startEmulator } from '@app/descope-emulator';
+import { Logger, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { EnvironmentVariables } from './env.validation';
 
+/** Where the SDK and the key store point: a real Descope project, or the embedded emulator. */
+export interface DescopeTarget {
+  projectId: string;
+  /** API origin; Descope's default for the project id when left out. */
+  baseUrl?: string;
+  managementKey?: string;
+  /** The embedded emulator, when it is the target; stopped when the app closes. */
+  emulator?: RunningEmulator;
+}
+
 /**
- * With no `DESCOPE_PROJECT_ID` (and not in production: validation refuses that), starts the
- * Descope emulator in-process and points the configuration at it. Returns the emulator so the
- * app can stop it on shutdown; `undefined` when a real project is configured.
+ * The configured Descope project, or, with no `DESCOPE_PROJECT_ID` (validation refuses that in
+ * production), an emulator started in-process for this app.
  */
-export async function startEmbeddedEmulatorIfNeeded(
-  config: EnvironmentVariables,
-): Promise<RunningEmulator | undefined> {
-  if (config.DESCOPE_PROJECT_ID) return undefined;
+export async function resolveDescopeTarget(config: EnvironmentVariables): Promise<DescopeTarget> {
+  const { DESCOPE_PROJECT_ID: projectId } = config;
+  if (projectId) {
+    const { DESCOPE_BASE_URL: baseUrl, DESCOPE_MANAGEMENT_KEY: managementKey } = config;
+    return { projectId, baseUrl, managementKey };
+  }
   const emulator = await startEmulator({
     port: config.EMULATOR_PORT ?? 0,
     host: config.EMULATOR_HOST ?? '127.0.0.1',
     projectId: config.EMULATOR_PROJECT_ID,
   });
-  config.DESCOPE_PROJECT_ID = emulator.projectId;
-  config.DESCOPE_BASE_URL = emulator.baseUrl;
-  config.DESCOPE_MANAGEMENT_KEY = undefined;
   new Logger('Bootstrap').log(
     `No DESCOPE_PROJECT_ID set: using the embedded Descope emulator at ${emulator.baseUrl} ` +
       `(project ${emulator.projectId}); codes and reset links go to ${emulator.baseUrl}/emulator/outbox`,
   );
-  return emulator;
+  return { projectId: emulator.projectId, baseUrl: emulator.baseUrl, emulator };
 }
+
+/** Stops the embedded emulator (if any) when the app closes. */
+class EmbeddedEmulatorShutdown implements OnApplicationShutdown {
+  constructor(private readonly emulator?: RunningEmulator) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.emulator?.close();
+  }
+}
+
+/** The provider that ties the embedded emulator's life to the app's. */
+export const embeddedEmulatorShutdown = (target: DescopeTarget): Provider => ({
+  provide: EmbeddedEmulatorShutdown,
+  useValue: new EmbeddedEmulatorShutdown(target.emulator),
+});
