@@ -69,7 +69,7 @@ describe('Emulator: OTP through the real SDK', () => {
   it('refuses an expired code', async () => {
     const loginId = uniqueEmail();
     await h.sdk.otp.signUp.email(loginId);
-    const pending = h.emulator.context.otpCodes.peek(loginId, 'email', 'signin')!;
+    const pending = h.emulator.context.otpCodes.peek(loginId, 'email', 'signup')!;
     pending.expiresAt = Date.now() - 1;
     expect((await h.sdk.otp.verify.email(loginId, pending.code)).error?.errorCode).toBe('E061102');
   });

@@ -3,8 +3,10 @@ import { FailureLimiter } from './failure-limiter';
 import { KeyRing } from './key-ring';
 import { OtpCodes } from './otp-codes';
 import { Outbox } from './outbox';
-import { EmulatorStore, EmulatorUser } from './store';
-import { LiveRefreshToken, TokenIssuer } from './token-issuer';
+import { EmulatorStore } from './store';
+import { EmulatorUser } from './store-records';
+import { LiveRefreshToken, RefreshTokens } from './refresh-tokens';
+import { TokenIssuer } from './token-issuer';
 
 /** What verifying a one-time code does. */
 export type OtpIntent =
@@ -35,6 +37,8 @@ export interface EmulatorContext {
   keys: KeyRing;
   store: EmulatorStore;
   tokens: TokenIssuer;
+  /** Live refresh tokens, and whose each is. */
+  refreshTokens: RefreshTokens;
   outbox: Outbox;
   signInFailures: FailureLimiter;
   /** Pending one-time codes, with what verifying each will do. */
@@ -49,11 +53,17 @@ export interface EmulatorContext {
 export function createContext(options: ResolvedEmulatorOptions): EmulatorContext {
   const keys = new KeyRing(options.keyGraceSeconds);
   const store = new EmulatorStore();
+  // `iss` of every token: the project id, or Descope's URL form when `issuerUrl` is set.
+  const issuer = options.issuerUrl
+    ? `https://api.descope.com/${options.projectId}`
+    : options.projectId;
+  const refreshTokens = new RefreshTokens(keys, store, issuer);
   return {
     options,
     keys,
     store,
-    tokens: new TokenIssuer(keys, store, options),
+    tokens: new TokenIssuer(keys, store, refreshTokens, options, issuer),
+    refreshTokens,
     outbox: new Outbox(),
     signInFailures: new FailureLimiter(options.maxFailedSignIns, options.failedSignInWindowSeconds),
     otpCodes: new OtpCodes<OtpIntent>(options.otpTtlSeconds, options.maxWrongCodes),

@@ -2,7 +2,7 @@
  * Descope's error answer, `{errorCode, errorDescription, errorMessage}`, with the HTTP status
  * the emulator sends it with. Throw one from a handler; the server writes it.
  */
-export class DescopeApiError extends Error {
+export class EmulatorError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -27,37 +27,37 @@ export class DescopeApiError extends Error {
  */
 export const EmulatorErrors = {
   invalidRequest: (detail: string) =>
-    new DescopeApiError(400, 'E011003', 'Request is invalid', detail),
+    new EmulatorError(400, 'E011003', 'Request is invalid', detail),
   invalidArguments: (detail: string) =>
-    new DescopeApiError(400, 'E011004', 'Invalid arguments', detail),
+    new EmulatorError(400, 'E011004', 'Invalid arguments', detail),
   notFound: (path: string) =>
-    new DescopeApiError(404, 'E011001', 'Route not found', `No route for ${path}`),
+    new EmulatorError(404, 'E011001', 'Route not found', `No route for ${path}`),
   unauthorized: (detail: string) =>
-    new DescopeApiError(401, 'E061004', 'Unauthorized request', detail),
-  invalidToken: (detail: string) => new DescopeApiError(401, 'E061005', 'Invalid token', detail),
+    new EmulatorError(401, 'E061004', 'Unauthorized request', detail),
+  invalidToken: (detail: string) => new EmulatorError(401, 'E061005', 'Invalid token', detail),
   tokenRevoked: () =>
-    new DescopeApiError(401, 'E064001', 'Token expired because logged out', 'Token was revoked'),
+    new EmulatorError(401, 'E064001', 'Token expired because logged out', 'Token was revoked'),
   wrongCode: () =>
-    new DescopeApiError(401, 'E061102', 'Wrong one-time code', 'The code is wrong or expired'),
+    new EmulatorError(401, 'E061102', 'Wrong one-time code', 'The code is wrong or expired'),
   tooManyAttempts: () =>
-    new DescopeApiError(429, 'E061103', 'Too many attempts', 'Too many wrong codes'),
+    new EmulatorError(429, 'E061103', 'Too many attempts', 'Too many wrong codes'),
   userExists: () =>
-    new DescopeApiError(400, 'E062107', 'User already exists', 'A user with this login id exists'),
+    new EmulatorError(400, 'E062107', 'User already exists', 'A user with this login id exists'),
   loginIdConflict: () =>
-    new DescopeApiError(
+    new EmulatorError(
       400,
       'E062125',
       'Login id belongs to another user',
       'Set onMergeUseExisting to merge',
     ),
-  userNotFound: () => new DescopeApiError(400, 'E062108', 'User not found', 'Cannot find user'),
+  userNotFound: () => new EmulatorError(400, 'E062108', 'User not found', 'Cannot find user'),
   wrongPassword: () =>
-    new DescopeApiError(401, 'E062903', 'Password signin failed', 'Invalid login credentials'),
+    new EmulatorError(401, 'E062903', 'Password signin failed', 'Invalid login credentials'),
   weakPassword: (detail: string) =>
-    new DescopeApiError(400, 'E062904', 'Password does not meet the password policy', detail),
-  mgmtUserNotFound: () => new DescopeApiError(400, 'E112102', 'User not found', 'Cannot find user'),
+    new EmulatorError(400, 'E062904', 'Password does not meet the password policy', detail),
+  mgmtUserNotFound: () => new EmulatorError(400, 'E112102', 'User not found', 'Cannot find user'),
   rateLimited: (retryAfterSeconds: number) =>
-    new DescopeApiError(429, 'E130429', 'Too many requests', 'Rate limit exceeded', {
+    new EmulatorError(429, 'E130429', 'Too many requests', 'Rate limit exceeded', {
       'Retry-After': String(retryAfterSeconds),
     }),
 };

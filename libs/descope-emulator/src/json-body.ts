@@ -1,5 +1,5 @@
 import { IncomingMessage } from 'node:http';
-import { DescopeApiError, EmulatorErrors } from './errors';
+import { EmulatorError, EmulatorErrors } from './errors';
 
 /**
  * Reads a request's JSON object body. No body reads as `{}` (the SDK's GETs send none);
@@ -14,7 +14,7 @@ export async function readJsonBody(
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > limitBytes) {
-      throw new DescopeApiError(413, 'E011001', 'Request is malformed', 'Body too large');
+      throw new EmulatorError(413, 'E011001', 'Request is malformed', 'Body too large');
     }
     chunks.push(chunk);
   }

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 
 export type OtpChannel = 'email' | 'sms' | 'voice' | 'whatsapp';
-export type OtpPurpose = 'signin' | 'update-email' | 'update-phone';
+export type OtpPurpose = 'signup' | 'signin' | 'update-email' | 'update-phone';
 
 /** A code waiting to be verified, with what verifying it will do. */
 export interface PendingCode<T = unknown> {
@@ -40,7 +40,7 @@ export class OtpCodes<T = unknown> {
 
   /** Checks a code against every purpose pending for the login id on that channel. */
   verify(loginId: string, channel: OtpChannel, code: string): VerifyOutcome<T> {
-    const purposes: OtpPurpose[] = ['signin', 'update-email', 'update-phone'];
+    const purposes: OtpPurpose[] = ['signup', 'signin', 'update-email', 'update-phone'];
     const live = purposes
       .map((purpose) => ({ purpose, id: key(loginId, channel, purpose) }))
       .map((entry) => ({ ...entry, pending: this.pending.get(entry.id) }))

@@ -3,12 +3,14 @@ import { AddressInfo } from 'node:net';
 import { createContext, EmulatorContext } from './context';
 import { toCookieMode } from './cookie-mode';
 import { EmulatorOptions, resolveOptions } from './emulator-options';
-import { DescopeApiError, EmulatorErrors } from './errors';
+import { EmulatorError, EmulatorErrors } from './errors';
 import { readJsonBody } from './json-body';
 import { Reply, Route } from './route';
 import { RouteTable } from './route-table';
 import { adminRoutes } from './routes/admin.routes';
+import { managementUserRoutes } from './routes/management-user.routes';
 import { managementRoutes } from './routes/management.routes';
+import { otpUpdateRoutes } from './routes/otp-update.routes';
 import { otpRoutes } from './routes/otp.routes';
 import { passwordRoutes } from './routes/password.routes';
 import { sessionRoutes } from './routes/session.routes';
@@ -27,8 +29,10 @@ export interface RunningEmulator {
 const routes = new RouteTable([
   ...passwordRoutes,
   ...otpRoutes,
+  ...otpUpdateRoutes,
   ...totpRoutes,
   ...sessionRoutes,
+  ...managementUserRoutes,
   ...managementRoutes,
   ...adminRoutes,
 ]);
@@ -75,8 +79,7 @@ async function handle(request: IncomingMessage, context: EmulatorContext): Promi
 }
 
 function toReply(error: unknown): Reply {
-  if (error instanceof DescopeApiError)
-    return new Reply(error.status, error.toBody(), error.headers);
+  if (error instanceof EmulatorError) return new Reply(error.status, error.toBody(), error.headers);
   return new Reply(500, {
     errorCode: 'E010001',
     errorDescription: 'Internal error',

@@ -1,4 +1,5 @@
-import { EmulatorStore, EmulatorUser } from './store';
+import { EmulatorStore } from './store';
+import { EmulatorUser } from './store-records';
 
 /** Descope's `UserResponse` for a user: what `me`, sign-in and management calls return. */
 export function toUserResponse(user: EmulatorUser, store: EmulatorStore): Record<string, unknown> {

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { EmulatorContext } from '../context';
 import { EmulatorErrors } from '../errors';
-import { isEmail, isPhone, maskEmail } from '../mask';
+import { maskEmail } from '../mask';
+import { customClaimsOf } from '../login-options';
 import { hashPassword, policyViolations, verifyPassword } from '../passwords';
 import { optionalObject, optionalString, requiredString } from '../request-fields';
 import { EmulatorRequest, route, Route } from '../route';
-import { EmulatorUser } from '../store';
-
-type Body = Record<string, unknown>;
+import { contactFields } from '../user-fields';
 
 async function hashWithPolicy(password: string, context: EmulatorContext): Promise<string> {
   const broken = policyViolations(password, context.options.passwordPolicy);
@@ -29,23 +28,6 @@ async function checkPassword(context: EmulatorContext, loginId: string, password
   return user;
 }
 
-/** Contact fields for a new user: from `user`, else from the login id when it is one. */
-export function contactFields(loginId: string, user: Body = {}): Partial<EmulatorUser> {
-  const email = optionalString(user, 'email') ?? (isEmail(loginId) ? loginId : undefined);
-  const phone = optionalString(user, 'phone') ?? (isPhone(loginId) ? loginId : undefined);
-  return {
-    email,
-    phone,
-    name: optionalString(user, 'name'),
-    givenName: optionalString(user, 'givenName'),
-    middleName: optionalString(user, 'middleName'),
-    familyName: optionalString(user, 'familyName'),
-  };
-}
-
-const customClaimsOf = (body: Body) =>
-  optionalObject(optionalObject(body, 'loginOptions') ?? {}, 'customClaims');
-
 async function signUp({ body }: EmulatorRequest, context: EmulatorContext) {
   const loginId = requiredString(body, 'loginId');
   const password = requiredString(body, 'password');
@@ -65,10 +47,7 @@ async function signIn({ body }: EmulatorRequest, context: EmulatorContext) {
 async function update({ body, token }: EmulatorRequest, context: EmulatorContext) {
   const loginId = requiredString(body, 'loginId');
   const newPassword = requiredString(body, 'newPassword');
-  const owner = context.tokens.userOf(context.tokens.verifyRefresh(token));
-  if (context.store.findByLoginId(loginId) !== owner) {
-    throw EmulatorErrors.unauthorized('The refresh token does not belong to this login id');
-  }
+  const owner = context.refreshTokens.ownerOf(token, loginId);
   owner.passwordHash = await hashWithPolicy(newPassword, context);
   return {};
 }

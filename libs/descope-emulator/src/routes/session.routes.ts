@@ -5,12 +5,12 @@ import { EmulatorRequest, route, Route } from '../route';
 import { toUserResponse } from '../user-response';
 
 const refresh = ({ token }: EmulatorRequest, context: EmulatorContext) =>
-  context.tokens.refresh(context.tokens.verifyRefresh(token));
+  context.tokens.refresh(context.refreshTokens.verify(token));
 
 function selectTenant({ body, token }: EmulatorRequest, context: EmulatorContext) {
   const tenant = requiredString(body, 'tenant');
-  const record = context.tokens.verifyRefresh(token);
-  const user = context.tokens.userOf(record);
+  const record = context.refreshTokens.verify(token);
+  const user = context.refreshTokens.userOf(record);
   if (!user.userTenants.some(({ tenantId }) => tenantId === tenant)) {
     throw EmulatorErrors.invalidArguments(`The user is not a member of tenant "${tenant}"`);
   }
@@ -18,23 +18,23 @@ function selectTenant({ body, token }: EmulatorRequest, context: EmulatorContext
 }
 
 function logout({ token }: EmulatorRequest, context: EmulatorContext) {
-  context.tokens.revoke(context.tokens.verifyRefresh(token));
+  context.refreshTokens.revoke(context.refreshTokens.verify(token));
   return {};
 }
 
 function logoutAll({ token }: EmulatorRequest, context: EmulatorContext) {
-  context.tokens.revokeAll(context.tokens.verifyRefresh(token).userId);
+  context.refreshTokens.revokeAll(context.refreshTokens.verify(token).userId);
   return {};
 }
 
 function me({ token }: EmulatorRequest, context: EmulatorContext) {
-  const user = context.tokens.userOf(context.tokens.verifyRefresh(token));
+  const user = context.refreshTokens.userOf(context.refreshTokens.verify(token));
   return toUserResponse(user, context.store);
 }
 
 function myTenants({ body, token }: EmulatorRequest, context: EmulatorContext) {
-  const record = context.tokens.verifyRefresh(token);
-  const user = context.tokens.userOf(record);
+  const record = context.refreshTokens.verify(token);
+  const user = context.refreshTokens.userOf(record);
   const ids = optionalStringArray(body, 'ids');
   const wanted = optionalBoolean(body, 'dct') ? [record.dct] : ids;
   const tenants = user.userTenants

@@ -1,11 +1,12 @@
 import QRCode from 'qrcode';
 import { EmulatorContext } from '../context';
 import { EmulatorErrors } from '../errors';
-import { optionalBoolean, optionalObject, requiredString } from '../request-fields';
+import { customClaimsOf, isStepUp } from '../login-options';
+import { optionalObject, requiredString } from '../request-fields';
 import { EmulatorRequest, route, Route } from '../route';
-import { EmulatorUser, TotpState } from '../store';
+import { EmulatorUser, TotpState } from '../store-records';
 import { matchTotp, newTotpSecret } from '../totp';
-import { contactFields } from './password.routes';
+import { contactFields } from '../user-fields';
 
 /** Descope's TOTPResponse: the otpauth URL, a QR code of it (bare base64 PNG) and the key. */
 async function enrol(user: EmulatorUser, loginId: string, context: EmulatorContext) {
@@ -52,28 +53,20 @@ function checkCode(totp: TotpState, code: string, context: EmulatorContext): voi
 function verify({ body, token }: EmulatorRequest, context: EmulatorContext) {
   const loginId = requiredString(body, 'loginId');
   const code = requiredString(body, 'code');
-  const options = optionalObject(body, 'loginOptions') ?? {};
   const user = context.store.findByLoginId(loginId);
   if (!user) throw EmulatorErrors.userNotFound();
   if (!user.totp)
     throw EmulatorErrors.invalidArguments('The user has no authenticator app (TOTP) enrolled');
-  const stepUp = optionalBoolean(options, 'stepup') || optionalBoolean(options, 'mfa');
-  const previous = stepUp ? context.tokens.verifyRefresh(token) : undefined;
-  if (previous && previous.userId !== user.userId) {
-    throw EmulatorErrors.unauthorized('The refresh token belongs to another user');
-  }
+  const previous = isStepUp(body) ? context.refreshTokens.stepUpSession(token, user) : undefined;
   checkCode(user.totp, code, context);
   const amr = [...new Set([...(previous?.amr ?? []), 'totp'])];
-  const customClaims = optionalObject(options, 'customClaims') ?? previous?.customClaims;
+  const customClaims = customClaimsOf(body) ?? previous?.customClaims;
   return context.tokens.authenticate(user, { amr, dct: previous?.dct, customClaims });
 }
 
 function update({ body, token }: EmulatorRequest, context: EmulatorContext) {
   const loginId = requiredString(body, 'loginId');
-  const owner = context.tokens.userOf(context.tokens.verifyRefresh(token));
-  if (context.store.findByLoginId(loginId) !== owner) {
-    throw EmulatorErrors.unauthorized('The refresh token does not belong to this login id');
-  }
+  const owner = context.refreshTokens.ownerOf(token, loginId);
   return enrol(owner, loginId, context);
 }
 
