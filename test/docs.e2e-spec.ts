@@ -48,7 +48,7 @@ describe('Service: API docs', () => {
     expect(await response.text()).toContain('swagger');
   });
 
-  it('documents every route of api-surface.md with a summary and its error answers', () => {
+  it('documents every route of docs/api.md with a summary and its error answers', () => {
     const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]) => ({
         route: `${method.toUpperCase()} ${path}`,

@@ -1,6 +1,9 @@
 import { Matches, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 
-/** E.164, as the SDK checks phone numbers (`+` and 4 to 15 digits). */
+/**
+ * E.164, as the SDK checks phone numbers (`+` and 4 to 15 digits). Mirrored by the emulator's
+ * `isPhone` (libs/descope-emulator/src/mask.ts).
+ */
 export const E164 = /^\+[1-9][0-9]{3,14}$/;
 
 /** A phone number in E.164. */

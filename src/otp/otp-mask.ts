@@ -12,7 +12,7 @@ const COMMON_DOMAINS = ['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.com', '
 /** `a***@example.com`. */
 export const maskEmail = (email: string) => `${email[0]}***${email.slice(email.lastIndexOf('@'))}`;
 
-/** `+*******4567`: only the last four digits stay. */
+/** `+*******4567`: only the last four digits stay. Mirrors the emulator's `maskPhone`. */
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/[^0-9]/g, '');
   return `+${'*'.repeat(Math.max(0, digits.length - 4))}${digits.slice(-4)}`;

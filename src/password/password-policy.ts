@@ -1,6 +1,9 @@
 import { PasswordPolicyResponseDto } from './dto/password-policy-response.dto';
 
-/** The rules of Descope's policy a password breaks, in words a caller can act on. */
+/**
+ * The rules of Descope's policy a password breaks, in words a caller can act on.
+ * Mirrors `policyViolations` in libs/descope-emulator/src/passwords.ts (docs/architecture.md).
+ */
 export function policyViolations(password: string, policy: PasswordPolicyResponseDto): string[] {
   const checks: [boolean | undefined, boolean, string][] = [
     [true, password.length >= (policy.minLength ?? 0), `at least ${policy.minLength} characters`],

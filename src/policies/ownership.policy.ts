@@ -3,7 +3,7 @@ import { DescopeClient } from '@app/descope';
 import { Injectable } from '@nestjs/common';
 import { ProblemError } from '../problems/problem.error';
 
-/** The rule of api-surface.md: a refresh token of user A never changes user B. */
+/** A refresh token of user A never changes user B (docs/api.md, Ownership). */
 @Injectable()
 export class OwnershipPolicy {
   constructor(private readonly descope: DescopeClient) {}

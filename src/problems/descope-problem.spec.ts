@@ -1,9 +1,4 @@
-import {
-  DescopeApiError,
-  DescopeTimeoutError,
-  DescopeTokenError,
-  DescopeUnavailableError,
-} from '@app/descope';
+import { DescopeApiError, DescopeTimeoutError, DescopeUnavailableError } from '@app/descope';
 import { problemFromDescope } from './descope-problem';
 
 describe('problemFromDescope', () => {
@@ -48,12 +43,6 @@ describe('problemFromDescope', () => {
     expect(problemFromDescope(new DescopeTimeoutError(5000))).toMatchObject({
       status: 504,
       code: 'upstream_timeout',
-    });
-    expect(problemFromDescope(new DescopeTokenError(true))).toMatchObject({
-      code: 'token_expired',
-    });
-    expect(problemFromDescope(new DescopeTokenError(false))).toMatchObject({
-      code: 'token_invalid',
     });
   });
 });

@@ -4,7 +4,6 @@ import {
   DescopeError,
   DescopeErrorCodes as E,
   DescopeTimeoutError,
-  DescopeTokenError,
 } from '@app/descope';
 import { ProblemCode } from './problem-codes';
 import { ProblemError } from './problem.error';
@@ -53,11 +52,6 @@ export function problemFromDescope(error: DescopeError): ProblemError {
       'upstream_timeout',
       `Descope did not answer within ${error.timeoutMs} ms`,
     );
-  }
-  if (error instanceof DescopeTokenError) {
-    return error.expired
-      ? new ProblemError('token_expired', 'The token has expired')
-      : new ProblemError('token_invalid', 'The token is not valid');
   }
   if (error instanceof DescopeArgumentError) {
     return new ProblemError('invalid_request', 'Descope refused an argument of the request');

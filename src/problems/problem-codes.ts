@@ -1,4 +1,4 @@
-/** The service's error codes and their HTTP statuses (api-surface.md, Errors). */
+/** The service's error codes and their HTTP statuses (docs/api.md, Errors). */
 export const PROBLEM_STATUS = {
   invalid_request: 400,
   weak_password: 400,

@@ -6,7 +6,7 @@ export interface FieldError {
   message: string;
 }
 
-/** A problem the service answers with: a code of api-surface.md's table and a caller-safe detail. */
+/** A problem the service answers with: a code of docs/api.md's table and a caller-safe detail. */
 export class ProblemError extends Error {
   readonly status: number;
 

@@ -37,7 +37,7 @@ function fromHttpException(exception: HttpException): ProblemError {
 
 /**
  * The one place errors become HTTP answers: RFC 9457 problem+json with the codes of
- * api-surface.md. No stack, token or upstream text ever goes out.
+ * docs/api.md. No stack, token or upstream text ever goes out.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {

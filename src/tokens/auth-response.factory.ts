@@ -7,7 +7,7 @@ import { ProblemError } from '../problems/problem.error';
 
 /**
  * In Descope's cookie mode the body has no `sessionJwt`: the token is in the `DS` Set-Cookie the
- * SDK hands over raw in `cookies` (descope-contract.md §5). Only the value is taken; the cookie
+ * SDK hands over raw in `cookies` (docs/descope-wire.md §6). Only the value is taken; the cookie
  * itself is never forwarded.
  */
 function sessionCookie(cookies: string[] | undefined): string | undefined {

@@ -1,15 +1,12 @@
 export { AuthModule } from './auth.module';
 export type { AuthModuleOptions } from './auth-module-options';
 export { AuthTokenError } from './auth-token.error';
-export type { AuthTokenFailure } from './auth-token.error';
 export { JwksKeyStore } from './jwks-key-store';
 export { TokenVerifier } from './token-verifier';
-export type { VerifyOptions } from './token-verifier';
-export type { TokenClaims, TokenKind, VerifiedToken } from './verified-token';
+export type { TokenKind, VerifiedToken } from './verified-token';
 export { toSession } from './authenticated-session';
-export type { AuthenticatedSession, RefreshPrincipal, TenantGrants } from './authenticated-session';
+export type { AuthenticatedSession, RefreshPrincipal } from './authenticated-session';
 export { missingGrants } from './authorization';
-export type { Requirement } from './authorization';
 export { SessionGuard } from './session.guard';
 export { RefreshTokenGuard } from './refresh-token.guard';
 export { LazyRefreshToken } from './lazy-refresh-token';

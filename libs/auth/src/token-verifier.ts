@@ -23,7 +23,7 @@ export interface VerifyOptions {
 const invalid = (detail: string) => new AuthTokenError('invalid', detail);
 
 /**
- * Verifies Descope JWTs, stricter than the SDK (descope-contract.md §3, §7): RS256 only, `kid`
+ * Verifies Descope JWTs, stricter than the SDK (docs/descope-wire.md §7): RS256 only, `kid`
  * required, `exp` required, `nbf` honoured, 5 s tolerance, `drn` must match the kind the route
  * needs, `iss` must be the project id or a URL whose last path segment is the project id.
  */

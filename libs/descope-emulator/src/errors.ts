@@ -20,7 +20,7 @@ export class EmulatorError extends Error {
 }
 
 /**
- * The codes the emulator answers with. Codes and meanings follow descope-contract.md §4.2;
+ * The codes the emulator answers with. Codes and meanings follow docs/descope-wire.md §4;
  * HTTP statuses are the contract's inferred defaults (400 for E011xxx, 401 for credential,
  * code and token failures, 429 for rate limits). E062903 (password sign-in failed) is attested by
  * third-party code only; E062904 (policy violation) is the emulator's own choice.

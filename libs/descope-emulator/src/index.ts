@@ -1,5 +1,4 @@
 export { startEmulator } from './server';
 export type { RunningEmulator } from './server';
-export type { EmulatorOptions, PasswordPolicy } from './emulator-options';
+export type { EmulatorOptions } from './emulator-options';
 export type { OutboxMessage } from './outbox';
-export { emulatorOptionsFromEnv } from './env-options';

@@ -20,7 +20,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-/** Every rule of the policy the password breaks, in words; empty when it complies. */
+/**
+ * Every rule of the policy the password breaks, in words; empty when it complies.
+ * Mirrored by `policyViolations` in src/password/password-policy.ts (docs/architecture.md).
+ */
 export function policyViolations(password: string, policy: PasswordPolicy): string[] {
   const rules: [boolean, string][] = [
     [password.length >= policy.minLength, `at least ${policy.minLength} characters`],

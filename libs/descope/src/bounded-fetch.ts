@@ -1,4 +1,4 @@
-/** Statuses on which the SDK sleeps and re-sends the same request (descope-contract.md §1.6). */
+/** Statuses on which the SDK sleeps and re-sends the same request (docs/descope-wire.md §2). */
 const SDK_RETRY_STATUSES = new Set([503, 520, 521, 522, 524, 530]);
 
 /**

@@ -1,29 +1,21 @@
 import {
   DescopeArgumentError,
   DescopeError,
-  DescopeTokenError,
   DescopeUnavailableError,
   DescopeUnexpectedError,
 } from './descope.errors';
 
-const TOKEN_FAILURE = /^(session validation failed|refresh token validation failed)/;
 const ARGUMENT_FAILURE =
   /(must not be empty|must be a string|must be string or undefined|is not a valid|Input is not a string|is required)/;
 
 /**
  * Turns whatever an SDK call threw into a typed error. The SDK's own errors are plain `Error`s
- * whose message is the only signal (descope-contract.md §4.3); the original text is not kept
+ * whose message is the only signal (docs/descope-wire.md §3); the original text is not kept
  * on the result, because it can quote what the caller sent.
  */
 export function classifyThrown(thrown: unknown): DescopeError {
   if (thrown instanceof DescopeError) return thrown;
   const message = messageOf(thrown);
-  if (TOKEN_FAILURE.test(message)) {
-    return new DescopeTokenError(/JWTExpired|"exp" claim/.test(message));
-  }
-  if (message.includes('token is required') || message.includes('tokens are empty')) {
-    return new DescopeTokenError(false);
-  }
   if ((thrown as Error | undefined)?.name === 'SyntaxError' || /JSON/.test(message)) {
     return new DescopeUnavailableError('the answer was not JSON');
   }

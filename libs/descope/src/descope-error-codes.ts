@@ -1,7 +1,7 @@
 import { DescopeApiError } from './descope.errors';
 
 /**
- * Descope error codes the service reacts to (descope-contract.md §4.2). E062901 and E062903 are
+ * Descope error codes the service reacts to (docs/descope-wire.md §4). E062901 and E062903 are
  * third-party reports of a failed password sign-in; E062904 is the local emulator's code for a
  * policy violation. Unknown codes fall back on their HTTP status, so a real code missing here
  * degrades to a generic 4xx, never to a 502.

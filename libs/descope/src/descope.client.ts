@@ -30,7 +30,4 @@ export abstract class DescopeClient {
   abstract call<R extends SdkResponse<Record<string, unknown>>>(
     operation: (sdk: Sdk) => Promise<R> | R,
   ): Promise<DataOf<R>>;
-
-  /** Like `call`, for SDK methods that resolve to a value or throw (`validateSession`, ...). */
-  abstract run<T>(operation: (sdk: Sdk) => Promise<T> | T): Promise<T>;
 }

@@ -32,13 +32,6 @@ export class DescopeTimeoutError extends DescopeError {
   }
 }
 
-/** The SDK refused a token (`validateSession`, `refreshSession`); only its message says why. */
-export class DescopeTokenError extends DescopeError {
-  constructor(readonly expired: boolean) {
-    super(expired ? 'The token has expired' : 'The token is not valid');
-  }
-}
-
 /** The SDK refused an argument before sending anything (e.g. an empty login id). */
 export class DescopeArgumentError extends DescopeError {
   constructor(message: string) {

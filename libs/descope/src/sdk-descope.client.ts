@@ -6,7 +6,7 @@ import { DescopeModuleOptions } from './descope-module-options';
 import { DescopeClient, Sdk } from './descope.client';
 import { DescopeApiError, DescopeTimeoutError, DescopeUnavailableError } from './descope.errors';
 
-/** Descope's default API origin for a project id (descope-contract.md §1.3). */
+/** Descope's default API origin for a project id (docs/descope-wire.md §1). */
 export function defaultBaseUrl(projectId: string): string {
   const region = projectId.slice(1, -27);
   return `https://api.${region ? `${region}.` : ''}descope.com`;
@@ -44,7 +44,8 @@ export class SdkDescopeClient extends DescopeClient {
     throw new DescopeApiError(error.errorCode, error.errorDescription ?? '', status, retryAfter);
   }
 
-  async run<T>(operation: (sdk: Sdk) => Promise<T> | T): Promise<T> {
+  /** Runs the call within the timeout; whatever it throws becomes a typed `DescopeError`. */
+  private async run<T>(operation: (sdk: Sdk) => Promise<T> | T): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
