@@ -1,4 +1,4 @@
-import { AppHarness, startApp } from './support/app-harness';
+import { ApiResponse, AppHarness, startApp } from './support/app-harness';
 import { decodeJwt, STRONG_PASSWORD, uniqueEmail } from './support/emulator-harness';
 
 /** The whole password and session journey over HTTP, AppModule against the emulator. */
@@ -10,125 +10,152 @@ describe('Service: password and session flow', () => {
   });
   afterAll(() => h.close());
 
-  it('runs sign-up → sign-in → session → validate → refresh → me → update → replace → reset → tenant → logout', async () => {
-    await h.management.management.tenant.createWithId('flow-tenant', 'Flow Tenant');
+  /** One user's journey, step by step: each test starts where the one before left off. */
+  describe('sign-up → sign-in → session → validate → refresh → me → update → replace → reset → tenant → logout', () => {
     const loginId = uniqueEmail('flow');
+    let signUp: ApiResponse;
+    let sessionJwt: string;
+    let refreshJwt: string;
+    let signInAfterReset: ApiResponse;
 
-    const signUp = await h.api('POST', '/v1/password/signup', {
-      body: { loginId, password: STRONG_PASSWORD, user: { name: 'Ada' } },
+    it('signs up', async () => {
+      await h.management.management.tenant.createWithId('flow-tenant', 'Flow Tenant');
+      signUp = await h.api('POST', '/v1/password/signup', {
+        body: { loginId, password: STRONG_PASSWORD, user: { name: 'Ada' } },
+      });
+      expect(signUp.status).toBe(201);
+      expect(signUp.body).toMatchObject({
+        firstSeen: true,
+        user: { loginIds: [loginId], name: 'Ada' },
+      });
+      expect(signUp.body.sessionExpiresAt).toBe(decodeJwt(signUp.body.sessionJwt).payload.exp);
+      expect(signUp.body.refreshExpiresAt).toBe(decodeJwt(signUp.body.refreshJwt).payload.exp);
+      expect(signUp.body).not.toHaveProperty('cookies');
     });
-    expect(signUp.status).toBe(201);
-    expect(signUp.body).toMatchObject({
-      firstSeen: true,
-      user: { loginIds: [loginId], name: 'Ada' },
-    });
-    expect(signUp.body.sessionExpiresAt).toBe(decodeJwt(signUp.body.sessionJwt).payload.exp);
-    expect(signUp.body.refreshExpiresAt).toBe(decodeJwt(signUp.body.refreshJwt).payload.exp);
-    expect(signUp.body).not.toHaveProperty('cookies');
 
-    const signIn = await h.api('POST', '/v1/password/signin', {
-      body: { loginId, password: STRONG_PASSWORD },
-    });
-    expect(signIn.status).toBe(200);
-    const { sessionJwt, refreshJwt } = signIn.body;
+    it('signs in and reads the session by bearer and by cookie', async () => {
+      const signIn = await h.api('POST', '/v1/password/signin', {
+        body: { loginId, password: STRONG_PASSWORD },
+      });
+      expect(signIn.status).toBe(200);
+      ({ sessionJwt, refreshJwt } = signIn.body);
 
-    const byBearer = await h.api('GET', '/v1/session', { bearer: sessionJwt });
-    expect(byBearer.status).toBe(200);
-    expect(byBearer.body).toMatchObject({ userId: signUp.body.user.userId, amr: ['pwd'] });
-    expect(byBearer.body).not.toHaveProperty('jwt');
-    const byCookie = await h.api('GET', '/v1/session', { cookies: { DS: sessionJwt } });
-    expect(byCookie.body.userId).toBe(signUp.body.user.userId);
+      const byBearer = await h.api('GET', '/v1/session', { bearer: sessionJwt });
+      expect(byBearer.status).toBe(200);
+      expect(byBearer.body).toMatchObject({ userId: signUp.body.user.userId, amr: ['pwd'] });
+      expect(byBearer.body).not.toHaveProperty('jwt');
+      const byCookie = await h.api('GET', '/v1/session', { cookies: { DS: sessionJwt } });
+      expect(byCookie.body.userId).toBe(signUp.body.user.userId);
+    });
 
-    const validated = await h.api('POST', '/v1/session/validate', { body: { sessionJwt } });
-    expect(validated.status).toBe(200);
-    expect(validated.body.sessionExpiresAt).toBe(decodeJwt(sessionJwt).payload.exp);
+    it('validates the session for another service', async () => {
+      const validated = await h.api('POST', '/v1/session/validate', { body: { sessionJwt } });
+      expect(validated.status).toBe(200);
+      expect(validated.body.sessionExpiresAt).toBe(decodeJwt(sessionJwt).payload.exp);
+    });
 
-    const refreshed = await h.api('POST', '/v1/session/refresh', { cookies: { DSR: refreshJwt } });
-    expect(refreshed.status).toBe(200);
-    expect(decodeJwt(refreshed.body.sessionJwt).payload.drn).toBe('DS');
+    it('refreshes from the DSR cookie and reads the user from the bearer', async () => {
+      const refreshed = await h.api('POST', '/v1/session/refresh', {
+        cookies: { DSR: refreshJwt },
+      });
+      expect(refreshed.status).toBe(200);
+      expect(decodeJwt(refreshed.body.sessionJwt).payload.drn).toBe('DS');
 
-    const me = await h.api('GET', '/v1/session/me', { bearer: refreshJwt });
-    expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ loginIds: [loginId], password: true });
+      const me = await h.api('GET', '/v1/session/me', { bearer: refreshJwt });
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({ loginIds: [loginId], password: true });
+    });
 
-    const update = await h.api('POST', '/v1/password/update', {
-      bearer: refreshJwt,
-      body: { loginId, newPassword: 'Updated-Pass2' },
+    it('updates the password with the refresh token: the old one stops working', async () => {
+      const update = await h.api('POST', '/v1/password/update', {
+        bearer: refreshJwt,
+        body: { loginId, newPassword: 'Updated-Pass2' },
+      });
+      expect(update.status).toBe(204);
+      const oldFails = await h.api('POST', '/v1/password/signin', {
+        body: { loginId, password: STRONG_PASSWORD },
+      });
+      expect([oldFails.status, oldFails.body.code]).toEqual([401, 'invalid_credentials']);
     });
-    expect(update.status).toBe(204);
-    const oldFails = await h.api('POST', '/v1/password/signin', {
-      body: { loginId, password: STRONG_PASSWORD },
-    });
-    expect([oldFails.status, oldFails.body.code]).toEqual([401, 'invalid_credentials']);
 
-    const replaced = await h.api('POST', '/v1/password/replace', {
-      body: { loginId, oldPassword: 'Updated-Pass2', newPassword: 'Replaced-Pass3' },
+    it('replaces the password, proving the old one', async () => {
+      const replaced = await h.api('POST', '/v1/password/replace', {
+        body: { loginId, oldPassword: 'Updated-Pass2', newPassword: 'Replaced-Pass3' },
+      });
+      expect(replaced.status).toBe(200);
+      expect(replaced.body.sessionJwt).toEqual(expect.any(String));
     });
-    expect(replaced.status).toBe(200);
-    expect(replaced.body.sessionJwt).toEqual(expect.any(String));
 
-    const reset = await h.api('POST', '/v1/password/reset', {
-      body: { loginId, redirectUrl: 'https://app.example.com/reset' },
+    it('resets the password through the link, once', async () => {
+      const reset = await h.api('POST', '/v1/password/reset', {
+        body: { loginId, redirectUrl: 'https://app.example.com/reset' },
+      });
+      expect(reset.status).toBe(202);
+      const [message] = await h.outbox(loginId);
+      expect(message.link).toMatch(/^https:\/\/app\.example\.com\/reset\?t=/);
+      const token = new URL(message.link!).searchParams.get('t');
+      const completed = await h.api('POST', '/v1/password/reset/complete', {
+        body: { token, newPassword: 'After-Reset-4' },
+      });
+      expect(completed.status).toBe(200);
+      signInAfterReset = await h.api('POST', '/v1/password/signin', {
+        body: { loginId, password: 'After-Reset-4' },
+      });
+      expect(signInAfterReset.status).toBe(200);
+      const reused = await h.api('POST', '/v1/password/reset/complete', {
+        body: { token, newPassword: 'Again-Reset-5' },
+      });
+      expect([reused.status, reused.body.code]).toEqual([401, 'invalid_code']);
     });
-    expect(reset.status).toBe(202);
-    const [message] = await h.outbox(loginId);
-    expect(message.link).toMatch(/^https:\/\/app\.example\.com\/reset\?t=/);
-    const token = new URL(message.link!).searchParams.get('t');
-    const completed = await h.api('POST', '/v1/password/reset/complete', {
-      body: { token, newPassword: 'After-Reset-4' },
-    });
-    expect(completed.status).toBe(200);
-    const signInAfterReset = await h.api('POST', '/v1/password/signin', {
-      body: { loginId, password: 'After-Reset-4' },
-    });
-    expect(signInAfterReset.status).toBe(200);
-    const reused = await h.api('POST', '/v1/password/reset/complete', {
-      body: { token, newPassword: 'Again-Reset-5' },
-    });
-    expect([reused.status, reused.body.code]).toEqual([401, 'invalid_code']);
 
-    const user = signUp.body.user;
-    await h.management.management.user.addTenant(user.userId, 'flow-tenant');
-    const tenant = await h.api('POST', '/v1/session/tenant', {
-      bearer: signInAfterReset.body.refreshJwt,
-      body: { tenant: 'flow-tenant' },
+    it('selects a tenant: the new session carries it', async () => {
+      const user = signUp.body.user;
+      await h.management.management.user.addTenant(user.userId, 'flow-tenant');
+      const tenant = await h.api('POST', '/v1/session/tenant', {
+        bearer: signInAfterReset.body.refreshJwt,
+        body: { tenant: 'flow-tenant' },
+      });
+      expect(tenant.status).toBe(200);
+      expect(decodeJwt(tenant.body.sessionJwt).payload.dct).toBe('flow-tenant');
+      const tenantSession = await h.api('GET', '/v1/session', { bearer: tenant.body.sessionJwt });
+      expect(tenantSession.body.currentTenant).toBe('flow-tenant');
     });
-    expect(tenant.status).toBe(200);
-    expect(decodeJwt(tenant.body.sessionJwt).payload.dct).toBe('flow-tenant');
-    const tenantSession = await h.api('GET', '/v1/session', { bearer: tenant.body.sessionJwt });
-    expect(tenantSession.body.currentTenant).toBe('flow-tenant');
 
-    const logout = await h.api('POST', '/v1/session/logout', {
-      cookies: { DSR: signInAfterReset.body.refreshJwt },
+    it('logs out: cookies cleared, the refresh token refused, even on a second logout', async () => {
+      const logout = await h.api('POST', '/v1/session/logout', {
+        cookies: { DSR: signInAfterReset.body.refreshJwt },
+      });
+      expect(logout.status).toBe(204);
+      expect(logout.cookies.DS).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
+      expect(logout.cookies.DSR).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
+      const again = await h.api('POST', '/v1/session/logout', {
+        cookies: { DSR: signInAfterReset.body.refreshJwt },
+      });
+      expect([again.status, again.body.code]).toEqual([401, 'token_invalid']);
+      expect(again.cookies.DS).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
+      const afterLogout = await h.api('POST', '/v1/session/refresh', {
+        cookies: { DSR: signInAfterReset.body.refreshJwt },
+      });
+      expect([afterLogout.status, afterLogout.body.code]).toEqual([401, 'token_invalid']);
     });
-    expect(logout.status).toBe(204);
-    expect(logout.cookies.DS).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
-    expect(logout.cookies.DSR).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
-    const again = await h.api('POST', '/v1/session/logout', {
-      cookies: { DSR: signInAfterReset.body.refreshJwt },
-    });
-    expect([again.status, again.body.code]).toEqual([401, 'token_invalid']);
-    expect(again.cookies.DS).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
-    const afterLogout = await h.api('POST', '/v1/session/refresh', {
-      cookies: { DSR: signInAfterReset.body.refreshJwt },
-    });
-    expect([afterLogout.status, afterLogout.body.code]).toEqual([401, 'token_invalid']);
 
-    const a = await h.api('POST', '/v1/password/signin', {
-      body: { loginId, password: 'After-Reset-4' },
+    it('logs out everywhere: every refresh token of the user is refused', async () => {
+      const a = await h.api('POST', '/v1/password/signin', {
+        body: { loginId, password: 'After-Reset-4' },
+      });
+      const b = await h.api('POST', '/v1/password/signin', {
+        body: { loginId, password: 'After-Reset-4' },
+      });
+      expect(
+        (await h.api('POST', '/v1/session/logout-all', { bearer: a.body.refreshJwt })).status,
+      ).toBe(204);
+      expect(
+        (await h.api('POST', '/v1/session/refresh', { bearer: b.body.refreshJwt })).status,
+      ).toBe(401);
+      expect(
+        (await h.api('POST', '/v1/session/refresh', { bearer: a.body.refreshJwt })).status,
+      ).toBe(401);
     });
-    const b = await h.api('POST', '/v1/password/signin', {
-      body: { loginId, password: 'After-Reset-4' },
-    });
-    expect(
-      (await h.api('POST', '/v1/session/logout-all', { bearer: a.body.refreshJwt })).status,
-    ).toBe(204);
-    expect((await h.api('POST', '/v1/session/refresh', { bearer: b.body.refreshJwt })).status).toBe(
-      401,
-    );
-    expect((await h.api('POST', '/v1/session/refresh', { bearer: a.body.refreshJwt })).status).toBe(
-      401,
-    );
   });
 
   it('checks roles and permissions of a user created through the management API', async () => {

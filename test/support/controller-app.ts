@@ -1,0 +1,96 @@
+import fastifyCookie from '@fastify/cookie';
+import { RefreshTokenGuard, TokenVerifier } from '@app/auth';
+import { CanActivate, DynamicModule, ExecutionContext, Provider, Type } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { validateEnvironment } from '../../src/config/env.validation';
+import { ProblemFilter } from '../../src/problems/problem.filter';
+import { createValidationPipe } from '../../src/problems/validation.pipe';
+import { TokensModule } from '../../src/tokens/tokens.module';
+
+/** What the guards would have put on the request: a session, or a refresh token's principal. */
+export const FAKE_SESSION = { userId: 'U1', sessionExpiresAt: 2e9, roles: [], permissions: [] };
+export const FAKE_PRINCIPAL = { userId: 'U1', refreshExpiresAt: 2e9, claims: {}, jwt: 'r.r.r' };
+
+/** Stands in for a guard that verified a token: puts `user` on the request. */
+const passing = (user: object): CanActivate => ({
+  canActivate: (context: ExecutionContext) => {
+    context.switchToHttp().getRequest<{ user?: object }>().user ??= user;
+    return true;
+  },
+});
+
+/** A stand-in for AuthModule: a verifier that accepts any refresh token as U1's. */
+const fakeAuth: DynamicModule = {
+  module: class FakeAuthModule {},
+  global: true,
+  providers: [
+    { provide: TokenVerifier, useValue: { verify: () => Promise.resolve(FAKE_PRINCIPAL) } },
+  ],
+  exports: [TokenVerifier],
+};
+
+export interface ControllerApp {
+  app: NestFastifyApplication;
+  /** Sends a request through the whole Nest pipeline; answers status and parsed body. */
+  send(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+/**
+ * One controller in a Nest app with the service's real ValidationPipe and problem filter, its
+ * service replaced by `providers`, and guards that let every request through as user U1, so a
+ * controller spec sees exactly what validation and routing answer.
+ */
+export async function controllerApp(
+  controller: Type,
+  providers: Provider[],
+  imports: (Type | DynamicModule)[] = [],
+): Promise<ControllerApp> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      ConfigModule.forRoot({
+        isGlobal: true,
+        ignoreEnvVars: true,
+        load: [() => validateEnvironment({})],
+      }),
+      fakeAuth,
+      TokensModule,
+      ...imports,
+    ],
+    controllers: [controller],
+    providers: [
+      ...providers,
+      { provide: APP_PIPE, useFactory: createValidationPipe },
+      { provide: APP_FILTER, useClass: ProblemFilter },
+      { provide: APP_GUARD, useValue: passing(FAKE_SESSION) },
+    ],
+  })
+    .overrideGuard(RefreshTokenGuard)
+    .useValue(passing(FAKE_PRINCIPAL))
+    .compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+    logger: false,
+  });
+  await app.register(fastifyCookie);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    send: async (method, url, body) => {
+      const response = await app.inject({
+        method: method as 'GET',
+        url,
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
+      return { status: response.statusCode, body: response.body ? response.json() : undefined };
+    },
+    close: () => app.close(),
+  };
+}
+
+/** The fields a 400 names. */
+export const badFields = (body: { errors?: { field: string }[] }) =>
+  (body.errors ?? []).map((error) => error.field);
