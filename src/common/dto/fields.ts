@@ -1,6 +1,8 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { applyDecorators, Type as Class } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { Optional } from '../validators';
 
 /** A login id: email, phone or username, as Descope accepts it. */
 export const LoginIdField = (description = 'Login id (email, phone or username)') =>
@@ -18,4 +20,13 @@ export const PasswordField = (description = 'Password') =>
     IsString(),
     IsNotEmpty(),
     MaxLength(256),
+  );
+
+/** An optional nested object validated as `type`; an explicit `null` is refused. */
+export const OptionalNested = (type: Class) =>
+  applyDecorators(
+    ApiPropertyOptional({ type }),
+    Optional(),
+    ValidateNested(),
+    Type(() => type),
   );

@@ -1,10 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
-import { LoginIdField } from '../../common/dto/fields';
+import { LoginIdField, OptionalNested } from '../../common/dto/fields';
 import { SignUpOptionsDto } from '../../common/dto/login-options.dto';
 import { SignUpUserDto } from '../../common/dto/sign-up-user.dto';
-import { Optional } from '../../common/validators';
 
 export class OtpSignUpDto {
   @LoginIdField(
@@ -12,15 +8,9 @@ export class OtpSignUpDto {
   )
   loginId!: string;
 
-  @ApiPropertyOptional({ type: SignUpUserDto })
-  @Optional()
-  @ValidateNested()
-  @Type(() => SignUpUserDto)
+  @OptionalNested(SignUpUserDto)
   user?: SignUpUserDto;
 
-  @ApiPropertyOptional({ type: SignUpOptionsDto })
-  @Optional()
-  @ValidateNested()
-  @Type(() => SignUpOptionsDto)
+  @OptionalNested(SignUpOptionsDto)
   signUpOptions?: SignUpOptionsDto;
 }

@@ -1,9 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { Matches, ValidateNested } from 'class-validator';
-import { LoginIdField } from '../../common/dto/fields';
+import { ApiProperty } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { LoginIdField, OptionalNested } from '../../common/dto/fields';
 import { StepUpLoginOptionsDto } from '../../common/dto/login-options.dto';
-import { Optional } from '../../common/validators';
 
 export class TotpVerifyDto {
   @LoginIdField() loginId!: string;
@@ -15,9 +13,6 @@ export class TotpVerifyDto {
   @Matches(/^\d{6}$/, { message: 'code must be 6 digits' })
   code!: string;
 
-  @ApiPropertyOptional({ type: StepUpLoginOptionsDto })
-  @Optional()
-  @ValidateNested()
-  @Type(() => StepUpLoginOptionsDto)
+  @OptionalNested(StepUpLoginOptionsDto)
   loginOptions?: StepUpLoginOptionsDto;
 }
