@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { resolveDescopeTarget } from './config/descope-target';
 import { EnvironmentVariables, validateEnvironment } from './config/env.validation';
 import { MetricsService } from './metrics/metrics.service';
+import { acceptJsonOnly } from './http/json-body';
 import { setupSwagger } from './swagger';
 
 /** Largest request body, bytes: auth requests are small. */
@@ -23,12 +24,12 @@ export function createAdapter(config: EnvironmentVariables): FastifyAdapter {
 }
 
 /** App-wide setup shared by `main.ts` and the e2e tests: JSON only, metrics, cookies, the API docs. */
-export async function configureApp(app: NestFastifyApplication): Promise<void> {
+export async function configureApp(
+  app: NestFastifyApplication,
+  config: EnvironmentVariables,
+): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
-  // The API speaks JSON only: other bodies answer 415 instead of reaching validation as strings.
-  for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
-    if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
-  }
+  acceptJsonOnly(fastify, config.JSON_MAX_DEPTH);
   const metrics = app.get(MetricsService);
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.observe(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime);
@@ -51,8 +52,9 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, target),
     createAdapter(config),
-    { logger: options.logger, abortOnError: false },
+    // No body parsers from Nest: configureApp registers JSON, and nothing else, itself.
+    { logger: options.logger, abortOnError: false, bodyParser: false },
   );
-  await configureApp(app);
+  await configureApp(app, config);
   return { app, config };
 }

@@ -19,6 +19,7 @@ export interface ApiRequest {
   bearer?: string;
   /** Sent as a Cookie header. */
   cookies?: Record<string, string>;
+  /** `content-type: ''` sends the body with no content type at all. */
   headers?: Record<string, string>;
 }
 
@@ -62,7 +63,9 @@ export async function startApp(
     request: ApiRequest = {},
   ): Promise<ApiResponse> => {
     const headers: Record<string, string> = { ...request.headers };
-    if (request.body !== undefined && !headers['content-type'])
+    const noContentType = headers['content-type'] === '';
+    if (noContentType) delete headers['content-type'];
+    else if (request.body !== undefined && !headers['content-type'])
       headers['content-type'] = 'application/json';
     if (request.bearer) headers.authorization = `Bearer ${request.bearer}`;
     if (request.cookies) {
@@ -70,7 +73,9 @@ export async function startApp(
         .map(([k, v]) => `${k}=${v}`)
         .join('; ');
     }
-    const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+    const raw = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+    // fetch labels a string body text/plain; bytes go out with no content type.
+    const body = noContentType ? Buffer.from(raw) : raw;
     const response = await fetch(`${url}${path}`, {
       method,
       headers,
