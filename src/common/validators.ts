@@ -1,5 +1,22 @@
 import { Matches, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 
+/* Control characters are exactly what this pattern is for. */
+/* eslint-disable no-control-regex */
+/** C0/C1 controls (NUL, BEL, CR, LF…), zero-width characters, bidi embeddings and isolates. */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]/;
+/* eslint-enable no-control-regex */
+
+/** No control, zero-width or bidi character: they make look-alike identifiers. */
+export const HasNoHiddenCharacters = () =>
+  ValidateBy({
+    name: 'hasNoHiddenCharacters',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && !HIDDEN.test(value),
+      defaultMessage: (args) =>
+        `${args?.property} may not contain control, zero-width or bidi characters`,
+    },
+  });
+
 /**
  * E.164, as the SDK checks phone numbers (`+` and 4 to 15 digits). Mirrored by the emulator's
  * `isPhone` (libs/descope-emulator/src/mask.ts).

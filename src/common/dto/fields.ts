@@ -1,16 +1,26 @@
 import { applyDecorators, Type as Class } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { Optional } from '../validators';
+import { HasNoHiddenCharacters, Optional } from '../validators';
 
-/** A login id: email, phone or username, as Descope accepts it. */
+/** Unicode NFC and trimmed: the one spelling of a login id that goes to Descope. */
+export const normalizeLoginId = (value: unknown) =>
+  typeof value === 'string' ? value.normalize('NFC').trim() : value;
+
+/**
+ * A login id: email, phone or username, as Descope accepts it. Normalised (NFC, trimmed), so
+ * "josé" typed composed or decomposed is one account; control, zero-width and bidi characters
+ * are refused, so no look-alike login id can be stored.
+ */
 export const LoginIdField = (description = 'Login id (email, phone or username)') =>
   applyDecorators(
     ApiProperty({ example: 'ada@example.com', description, maxLength: 320 }),
+    Transform(({ value }: { value: unknown }) => normalizeLoginId(value)),
     IsString(),
     IsNotEmpty(),
     MaxLength(320),
+    HasNoHiddenCharacters(),
   );
 
 /** A password (the policy itself is Descope's: see GET /v1/password/policy). */
