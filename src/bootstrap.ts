@@ -1,27 +1,14 @@
 import fastifyCookie from '@fastify/cookie';
 import { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomUUID } from 'node:crypto';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { resolveDescopeTarget } from './config/descope-target';
 import { EnvironmentVariables, validateEnvironment } from './config/env.validation';
 import { MetricsService } from './metrics/metrics.service';
+import { createAdapter } from './http/fastify-adapter';
 import { acceptJsonOnly } from './http/json-body';
 import { setupSwagger } from './swagger';
-
-/** Largest request body, bytes: auth requests are small. */
-export const BODY_LIMIT_BYTES = 64 * 1024;
-
-/** The Fastify adapter with the settings that must exist before the Nest container. */
-export function createAdapter(config: EnvironmentVariables): FastifyAdapter {
-  return new FastifyAdapter({
-    bodyLimit: BODY_LIMIT_BYTES,
-    genReqId: () => randomUUID(),
-    // Behind a proxy, the client IP (rate limits) comes from X-Forwarded-For only when trusted.
-    trustProxy: config.TRUST_PROXY,
-  });
-}
 
 /** App-wide setup shared by `main.ts` and the e2e tests: JSON only, metrics, cookies, the API docs. */
 export async function configureApp(

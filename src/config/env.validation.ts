@@ -28,6 +28,7 @@ export class EnvironmentVariables {
   @Expose() @intOr(3000) @IsInt() @Min(0) @Max(65535) PORT!: number;
   @Expose() @textOr('0.0.0.0') @IsString() HOST!: string;
   @Expose() @intOr(32) @IsInt() @Min(2) @Max(256) JSON_MAX_DEPTH!: number;
+  @Expose() @intOr(10000) @IsInt() @Min(500) @Max(120000) REQUEST_TIMEOUT_MS!: number;
 
   @Expose() @textOr('both') @IsIn(['body', 'cookie', 'both']) TOKEN_DELIVERY!: TokenDelivery;
   @Expose() @boolOr(true) @IsBoolean() COOKIE_SECURE!: boolean;

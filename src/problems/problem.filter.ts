@@ -18,7 +18,11 @@ const TOKEN_CODES: Record<AuthTokenError['reason'], ProblemCode> = {
 function fromHttpException(exception: HttpException): ProblemError {
   const status = exception.getStatus();
   if (status === 404 || status === 405) return new ProblemError('not_found', 'No such route');
+  if (status === 408)
+    return new ProblemError('request_timeout', 'The request did not arrive in time');
   if (status === 413) return new ProblemError('payload_too_large', 'The request body is too large');
+  if (status === 431)
+    return new ProblemError('headers_too_large', 'The request headers are too large');
   if (status === 415) {
     return new ProblemError('unsupported_media_type', 'Send the body as application/json');
   }

@@ -1,0 +1,33 @@
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { EnvironmentVariables } from '../config/env.validation';
+import { problemClientErrorHandler } from './client-errors';
+
+/** Largest request body, bytes: auth requests are small. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Largest request head (request line and headers), bytes: Node's default. */
+export const MAX_HEADER_BYTES = 16 * 1024;
+
+/**
+ * The Fastify adapter with what must exist before the Nest container: body and header limits,
+ * request ids, the proxy trust, and timeouts for slow clients. Node checks request and header
+ * timeouts only every `connectionsCheckingInterval` (30 s by default), so that interval shrinks
+ * with the timeout, which then fires within about half a timeout of its value.
+ */
+export function createAdapter(config: EnvironmentVariables): FastifyAdapter {
+  const timeout = config.REQUEST_TIMEOUT_MS;
+  return new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => randomUUID(),
+    // Behind a proxy, the client IP (rate limits) comes from X-Forwarded-For only when trusted.
+    trustProxy: config.TRUST_PROXY,
+    requestTimeout: timeout,
+    http: {
+      headersTimeout: timeout,
+      connectionsCheckingInterval: Math.min(1000, Math.ceil(timeout / 2)),
+      maxHeaderSize: MAX_HEADER_BYTES,
+    },
+    clientErrorHandler: problemClientErrorHandler,
+  });
+}
