@@ -6,7 +6,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ProblemFilter } from './problems/problem.filter';
 import { createValidationPipe } from './problems/validation.pipe';
 import { DescopeTarget, embeddedEmulatorShutdown } from './config/descope-target';
-import { EnvironmentVariables } from './config/env.validation';
+import { EnvironmentVariables, trustedOrigins } from './config/env.validation';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OtpModule } from './otp/otp.module';
@@ -39,7 +39,11 @@ export class AppModule {
         DescopeModule.forRoot({ ...descope, isGlobal: true }),
         AuthModule.forRootAsync({
           // The keys come from the same origin the SDK talks to (DESCOPE_BASE_URL or Descope's default).
-          useFactory: ({ projectId, baseUrl }: DescopeClient) => ({ projectId, baseUrl }),
+          useFactory: ({ projectId, baseUrl }: DescopeClient) => ({
+            projectId,
+            baseUrl,
+            trustedOrigins: trustedOrigins(config),
+          }),
           inject: [DescopeClient],
           isGlobal: true,
         }),

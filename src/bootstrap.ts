@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { resolveDescopeTarget } from './config/descope-target';
 import { EnvironmentVariables, validateEnvironment } from './config/env.validation';
 import { MetricsService } from './metrics/metrics.service';
+import { registerCors } from './http/cors';
 import { createAdapter } from './http/fastify-adapter';
 import { acceptJsonOnly } from './http/json-body';
 import { setupSwagger } from './swagger';
@@ -23,6 +24,7 @@ export async function configureApp(
     done();
   });
   await app.register(fastifyCookie);
+  await registerCors(app, config);
   setupSwagger(app);
 }
 

@@ -37,3 +37,32 @@ export const listOf = () =>
           .filter(Boolean)
       : (value ?? []),
   );
+
+/** A comma-separated list of origins, each as `new URL(item).origin` spells it. */
+export const originsOf = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean)
+          .map(toOrigin)
+      : (value ?? []),
+  );
+
+/** An origin as browsers send it; anything that is not an http(s) origin stays as given. */
+function toOrigin(item: string): string {
+  try {
+    const url = new URL(item);
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username;
+    return bare && /^https?:$/.test(url.protocol) ? url.origin : item;
+  } catch {
+    return item;
+  }
+}
+
+/** One origin (see `originsOf`), or `undefined` when unset. */
+export const originOr = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && value !== '' ? toOrigin(value.trim()) : undefined,
+  );

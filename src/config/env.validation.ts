@@ -1,12 +1,14 @@
 import { Expose, plainToInstance } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches } from 'class-validator';
 import { Max, Min, MinLength, validateSync } from 'class-validator';
-import { boolOr, intOr, listOf, lowerOr, textOr } from './env-transforms';
+import { boolOr, intOr, listOf, lowerOr, originOr, originsOf, textOr } from './env-transforms';
 
 /** Where tokens go in answers: the JSON body, HttpOnly cookies, or both. */
 export type TokenDelivery = 'body' | 'cookie' | 'both';
 
 const HTTP_URL = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
+/** What `originsOf` leaves: an http(s) origin with no path (anything else stays and fails). */
+const ORIGIN = /^https?:\/\/[^/?#@\s]+$/;
 const REDIS_URL = { require_tld: false, protocols: ['redis', 'rediss'], require_protocol: true };
 
 /**
@@ -41,6 +43,8 @@ export class EnvironmentVariables {
 
   @Expose() @listOf() @IsUrl(HTTP_URL, { each: true }) ALLOWED_REDIRECT_ORIGINS!: string[];
   @Expose() @boolOr(false) @IsBoolean() ALLOW_CUSTOM_CLAIMS!: boolean;
+  @Expose() @originsOf() @Matches(ORIGIN, { each: true }) CORS_ORIGINS!: string[];
+  @Expose() @originOr() @IsOptional() @Matches(ORIGIN) PUBLIC_ORIGIN?: string;
 
   @Expose() @boolOr(false) @IsBoolean() TRUST_PROXY!: boolean;
   @Expose() @textOr() @IsOptional() @IsUrl(REDIS_URL) RATE_LIMIT_REDIS_URL?: string;
@@ -50,6 +54,18 @@ export class EnvironmentVariables {
   @Expose() @intOr() @IsOptional() @IsInt() @Min(0) @Max(65535) EMULATOR_PORT?: number;
   @Expose() @textOr() @IsOptional() @IsString() EMULATOR_HOST?: string;
   @Expose() @textOr() @IsOptional() @IsString() @MinLength(4) EMULATOR_PROJECT_ID?: string;
+}
+
+/**
+ * Origins that may send cookie-authenticated state-changing requests (CSRF): the frontends of
+ * CORS_ORIGINS and the service's own PUBLIC_ORIGIN (outside production, http://localhost:PORT
+ * when unset, so Swagger UI works with cookies on a default `npm start`).
+ */
+export function trustedOrigins(config: EnvironmentVariables): string[] {
+  const own =
+    config.PUBLIC_ORIGIN ??
+    (config.NODE_ENV === 'production' ? undefined : `http://localhost:${config.PORT}`);
+  return [...config.CORS_ORIGINS, ...(own ? [own] : [])];
 }
 
 /** Every key the service reads, as `.env.example` must document them. */

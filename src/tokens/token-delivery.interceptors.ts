@@ -1,3 +1,4 @@
+import { CrossSiteRequestError } from '@app/auth';
 import {
   applyDecorators,
   CallHandler,
@@ -27,7 +28,8 @@ export class IssueTokensInterceptor implements NestInterceptor<AuthResponseDto, 
 
 /**
  * Clears the DS and DSR cookies whatever the outcome (logout): even when the refresh token was
- * already expired or revoked, the browser should not keep a session cookie around.
+ * already expired or revoked, the browser should not keep a session cookie around. Except for a
+ * cross-site request: another site must not be able to log the user out.
  */
 @Injectable()
 export class ClearTokensInterceptor implements NestInterceptor {
@@ -37,7 +39,10 @@ export class ClearTokensInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     return next.handle().pipe(
       map((result: unknown) => (this.cookies.clear(reply), result)),
-      catchError((error: unknown) => (this.cookies.clear(reply), throwError(() => error))),
+      catchError((error: unknown) => {
+        if (!(error instanceof CrossSiteRequestError)) this.cookies.clear(reply);
+        return throwError(() => error);
+      }),
     );
   }
 }

@@ -1,5 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
-import { RefreshTokenGuard, TokenVerifier } from '@app/auth';
+import { RefreshTokenGuard, RequestTokens, TokenVerifier } from '@app/auth';
 import { CanActivate, DynamicModule, ExecutionContext, Provider, Type } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -22,14 +22,15 @@ const passing = (user: object): CanActivate => ({
   },
 });
 
-/** A stand-in for AuthModule: a verifier that accepts any refresh token as U1's. */
+/** A stand-in for AuthModule: any request carries a refresh token, and it is U1's. */
 const fakeAuth: DynamicModule = {
   module: class FakeAuthModule {},
   global: true,
   providers: [
     { provide: TokenVerifier, useValue: { verify: () => Promise.resolve(FAKE_PRINCIPAL) } },
+    { provide: RequestTokens, useValue: { read: () => FAKE_PRINCIPAL.jwt } },
   ],
-  exports: [TokenVerifier],
+  exports: [TokenVerifier, RequestTokens],
 };
 
 export interface ControllerApp {

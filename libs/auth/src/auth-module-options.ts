@@ -12,6 +12,12 @@ export interface AuthModuleOptions {
   jwksTimeoutMs?: number;
   /** Tolerance on `exp` and `nbf`, seconds (default 5). */
   clockToleranceSeconds?: number;
+  /**
+   * Origins (`https://app.example.com`) that may send state-changing requests authenticated by
+   * the `DS`/`DSR` cookie: the service's own and its frontends'. Default none: browsers may then
+   * use cookies only for reads, or with a bearer token.
+   */
+  trustedOrigins?: string[];
 }
 
 export const AUTH_DEFAULTS = {

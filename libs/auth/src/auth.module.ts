@@ -4,6 +4,7 @@ import { JwksKeyStore } from './jwks-key-store';
 import { LazyRefreshTokenPipe } from './lazy-refresh-token';
 import { RefreshTokenGuard } from './refresh-token.guard';
 import { RefreshStrategy } from './refresh.strategy';
+import { RequestTokens } from './request-tokens';
 import { SessionGuard } from './session.guard';
 import { SessionStrategy } from './session.strategy';
 import { TokenVerifier } from './token-verifier';
@@ -25,12 +26,20 @@ import { TokenVerifier } from './token-verifier';
   providers: [
     JwksKeyStore,
     TokenVerifier,
+    RequestTokens,
     SessionStrategy,
     RefreshStrategy,
     SessionGuard,
     RefreshTokenGuard,
     LazyRefreshTokenPipe,
   ],
-  exports: [JwksKeyStore, TokenVerifier, SessionGuard, RefreshTokenGuard, LazyRefreshTokenPipe],
+  exports: [
+    JwksKeyStore,
+    TokenVerifier,
+    RequestTokens,
+    SessionGuard,
+    RefreshTokenGuard,
+    LazyRefreshTokenPipe,
+  ],
 })
 export class AuthModule extends ConfigurableModuleClass {}

@@ -10,6 +10,8 @@ export { missingGrants } from './authorization';
 export { SessionGuard } from './session.guard';
 export { RefreshTokenGuard } from './refresh-token.guard';
 export { LazyRefreshToken } from './lazy-refresh-token';
+export { CrossSiteRequestError } from './cross-site';
+export { RequestTokens } from './request-tokens';
 export {
   CurrentRefreshToken,
   CurrentSession,

@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext, Injectable, PipeTransform } from '@nestjs/common';
 import { RefreshPrincipal, toRefreshPrincipal } from './authenticated-session';
-import { readToken, RequestWithTokens } from './token-reader';
+import { RequestTokens } from './request-tokens';
+import { RequestWithTokens } from './token-reader';
 import { TokenVerifier } from './token-verifier';
 
 /**
@@ -12,18 +13,29 @@ export interface LazyRefreshToken {
   verify(): Promise<RefreshPrincipal>;
 }
 
-/** Turns the raw token into a `LazyRefreshToken`, so the raw token never reaches a handler. */
+/**
+ * Turns the request into a `LazyRefreshToken`: reading (with the cross-site check) and verifying
+ * happen in `verify()`, so the raw token never reaches a handler and an unused one costs nothing.
+ */
 @Injectable()
-export class LazyRefreshTokenPipe implements PipeTransform<string | undefined, LazyRefreshToken> {
-  constructor(private readonly verifier: TokenVerifier) {}
+export class LazyRefreshTokenPipe implements PipeTransform<RequestWithTokens, LazyRefreshToken> {
+  constructor(
+    private readonly tokens: RequestTokens,
+    private readonly verifier: TokenVerifier,
+  ) {}
 
-  transform(jwt: string | undefined): LazyRefreshToken {
-    return { verify: async () => toRefreshPrincipal(await this.verifier.verify(jwt, 'refresh')) };
+  transform(request: RequestWithTokens): LazyRefreshToken {
+    return {
+      verify: async () => {
+        const jwt = this.tokens.read(request, 'refresh');
+        return toRefreshPrincipal(await this.verifier.verify(jwt, 'refresh'));
+      },
+    };
   }
 }
 
 const RawRefreshToken = createParamDecorator((_data: unknown, context: ExecutionContext) =>
-  readToken(context.switchToHttp().getRequest<RequestWithTokens>(), 'refresh'),
+  context.switchToHttp().getRequest<RequestWithTokens>(),
 );
 
 /**

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-custom';
 import { AuthenticatedSession, toSession } from './authenticated-session';
-import { readToken, RequestWithTokens } from './token-reader';
+import { RequestTokens } from './request-tokens';
+import { RequestWithTokens } from './token-reader';
 import { TokenVerifier } from './token-verifier';
 
 export const SESSION_STRATEGY = 'descope-session';
@@ -10,11 +11,14 @@ export const SESSION_STRATEGY = 'descope-session';
 /** A session token (bearer, then `DS` cookie), verified; fails with `AuthTokenError`. */
 @Injectable()
 export class SessionStrategy extends PassportStrategy(Strategy, SESSION_STRATEGY) {
-  constructor(private readonly verifier: TokenVerifier) {
+  constructor(
+    private readonly tokens: RequestTokens,
+    private readonly verifier: TokenVerifier,
+  ) {
     super();
   }
 
   async validate(request: RequestWithTokens): Promise<AuthenticatedSession> {
-    return toSession(await this.verifier.verify(readToken(request, 'session'), 'session'));
+    return toSession(await this.verifier.verify(this.tokens.read(request, 'session'), 'session'));
   }
 }

@@ -2,6 +2,7 @@ import { TokenKind } from './verified-token';
 
 /** The parts of a Fastify (or Express) request the token reader uses. */
 export interface RequestWithTokens {
+  method: string;
   headers: Record<string, string | string[] | undefined>;
   cookies?: Record<string, string | undefined>;
 }
@@ -27,13 +28,24 @@ function cookie(request: RequestWithTokens, name: string): string | undefined {
   return undefined;
 }
 
+/** A token as the request carried it, and whether it came from a cookie. */
+export interface CarriedToken {
+  jwt?: string;
+  fromCookie: boolean;
+}
+
 /**
  * The token of a kind a request carries, unverified. A session token comes from
  * `Authorization: Bearer`, then the `DS` cookie; a refresh token from the `DSR` cookie, then the
  * bearer, so a browser that sends its session token as a bearer can still refresh.
  */
-export function readToken(request: RequestWithTokens, kind: TokenKind): string | undefined {
-  return kind === 'session'
-    ? (bearer(request) ?? cookie(request, SESSION_COOKIE))
-    : (cookie(request, REFRESH_COOKIE) ?? bearer(request));
+export function readToken(request: RequestWithTokens, kind: TokenKind): CarriedToken {
+  const fromBearer = () => ({ jwt: bearer(request), fromCookie: false });
+  const name = kind === 'session' ? SESSION_COOKIE : REFRESH_COOKIE;
+  const fromCookie = cookie(request, name);
+  if (kind === 'session') {
+    const first = fromBearer();
+    return first.jwt ? first : { jwt: fromCookie, fromCookie: fromCookie !== undefined };
+  }
+  return fromCookie ? { jwt: fromCookie, fromCookie: true } : fromBearer();
 }
