@@ -9,6 +9,7 @@ import { MetricsService } from './metrics/metrics.service';
 import { registerCors } from './http/cors';
 import { createAdapter } from './http/fastify-adapter';
 import { acceptJsonOnly } from './http/json-body';
+import { registerSecurityHeaders } from './http/security-headers';
 import { setupSwagger } from './swagger';
 
 /** App-wide setup shared by `main.ts` and the e2e tests: JSON only, metrics, cookies, the API docs. */
@@ -24,6 +25,7 @@ export async function configureApp(
     done();
   });
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app);
   await registerCors(app, config);
   setupSwagger(app);
 }

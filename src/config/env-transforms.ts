@@ -66,3 +66,19 @@ export const originOr = () =>
   Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && value !== '' ? toOrigin(value.trim()) : undefined,
   );
+
+/**
+ * TRUST_PROXY: `false` when unset or "false", a hop count for digits, else a list of proxy
+ * addresses or CIDRs. "true" stays a string, which validation refuses with its reason.
+ */
+export const trustProxyOf = () =>
+  Transform(({ value }: { value: unknown }) => {
+    if (value === undefined || value === '' || value === 'false') return false;
+    if (typeof value !== 'string') return value;
+    if (/^\d+$/.test(value.trim())) return Number(value.trim());
+    if (value.trim() === 'true') return 'true';
+    return value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  });

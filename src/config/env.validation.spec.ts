@@ -49,6 +49,31 @@ describe('validateEnvironment', () => {
     expect(attempt).not.toThrow(/sometimes/);
   });
 
+  it('takes a hop count or proxy addresses for TRUST_PROXY, and refuses true, naming the alternatives', () => {
+    expect(validateEnvironment({}).TRUST_PROXY).toBe(false);
+    expect(validateEnvironment({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(validateEnvironment({ TRUST_PROXY: '10.0.0.0/8, ::1' }).TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      '::1',
+    ]);
+    expect(() => validateEnvironment({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY: .*hop count.*addresses or CIDRs.*true is refused/,
+    );
+    for (const bad of ['banana', '10.0.0.0/33', '300.1.1.1', '99'])
+      expect(() => validateEnvironment({ TRUST_PROXY: bad })).toThrow('TRUST_PROXY');
+  });
+
+  it('takes exact origins for CORS_ORIGINS and PUBLIC_ORIGIN', () => {
+    const config = validateEnvironment({
+      CORS_ORIGINS: 'https://app.example.com/, http://localhost:5173',
+      PUBLIC_ORIGIN: 'https://auth.example.com',
+    });
+    expect(config.CORS_ORIGINS).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(config.PUBLIC_ORIGIN).toBe('https://auth.example.com');
+    for (const bad of ['https://app.example.com/path', '*', 'app.example.com', 'ftp://x.example'])
+      expect(() => validateEnvironment({ CORS_ORIGINS: bad })).toThrow('CORS_ORIGINS');
+  });
+
   it('refuses SameSite=None cookies without Secure', () => {
     expect(() => validateEnvironment({ COOKIE_SAMESITE: 'none', COOKIE_SECURE: 'false' })).toThrow(
       'COOKIE_SAMESITE',

@@ -2,6 +2,8 @@ import { Expose, plainToInstance } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches } from 'class-validator';
 import { Max, Min, MinLength, validateSync } from 'class-validator';
 import { boolOr, intOr, listOf, lowerOr, originOr, originsOf, textOr } from './env-transforms';
+import { trustProxyOf } from './env-transforms';
+import { IsTrustProxy } from './trust-proxy.validator';
 
 /** Where tokens go in answers: the JSON body, HttpOnly cookies, or both. */
 export type TokenDelivery = 'body' | 'cookie' | 'both';
@@ -46,7 +48,7 @@ export class EnvironmentVariables {
   @Expose() @originsOf() @Matches(ORIGIN, { each: true }) CORS_ORIGINS!: string[];
   @Expose() @originOr() @IsOptional() @Matches(ORIGIN) PUBLIC_ORIGIN?: string;
 
-  @Expose() @boolOr(false) @IsBoolean() TRUST_PROXY!: boolean;
+  @Expose() @trustProxyOf() @IsTrustProxy() TRUST_PROXY!: false | number | string[];
   @Expose() @textOr() @IsOptional() @IsUrl(REDIS_URL) RATE_LIMIT_REDIS_URL?: string;
   @Expose() @intOr(120) @IsInt() @Min(0) RATE_LIMIT_IP_PER_MINUTE!: number;
   @Expose() @intOr(5) @IsInt() @Min(0) RATE_LIMIT_LOGIN_ID_PER_MINUTE!: number;
@@ -54,18 +56,6 @@ export class EnvironmentVariables {
   @Expose() @intOr() @IsOptional() @IsInt() @Min(0) @Max(65535) EMULATOR_PORT?: number;
   @Expose() @textOr() @IsOptional() @IsString() EMULATOR_HOST?: string;
   @Expose() @textOr() @IsOptional() @IsString() @MinLength(4) EMULATOR_PROJECT_ID?: string;
-}
-
-/**
- * Origins that may send cookie-authenticated state-changing requests (CSRF): the frontends of
- * CORS_ORIGINS and the service's own PUBLIC_ORIGIN (outside production, http://localhost:PORT
- * when unset, so Swagger UI works with cookies on a default `npm start`).
- */
-export function trustedOrigins(config: EnvironmentVariables): string[] {
-  const own =
-    config.PUBLIC_ORIGIN ??
-    (config.NODE_ENV === 'production' ? undefined : `http://localhost:${config.PORT}`);
-  return [...config.CORS_ORIGINS, ...(own ? [own] : [])];
 }
 
 /** Every key the service reads, as `.env.example` must document them. */

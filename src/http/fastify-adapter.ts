@@ -10,6 +10,15 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 export const MAX_HEADER_BYTES = 16 * 1024;
 
 /**
+ * Fastify's `trustProxy` for TRUST_PROXY: a hop count trusts that many proxies nearest to the
+ * service (the entries they appended to X-Forwarded-For), never the client-written leftmost one.
+ */
+function proxyTrust(setting: EnvironmentVariables['TRUST_PROXY']) {
+  if (typeof setting === 'number') return (_address: string, hop: number) => hop < setting;
+  return Array.isArray(setting) ? [...setting] : setting;
+}
+
+/**
  * The Fastify adapter with what must exist before the Nest container: body and header limits,
  * request ids, the proxy trust, and timeouts for slow clients. Node checks request and header
  * timeouts only every `connectionsCheckingInterval` (30 s by default), so that interval shrinks
@@ -21,7 +30,7 @@ export function createAdapter(config: EnvironmentVariables): FastifyAdapter {
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
     // Behind a proxy, the client IP (rate limits) comes from X-Forwarded-For only when trusted.
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: proxyTrust(config.TRUST_PROXY),
     requestTimeout: timeout,
     http: {
       headersTimeout: timeout,
