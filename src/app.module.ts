@@ -43,6 +43,9 @@ export class AppModule {
           useFactory: ({ projectId, baseUrl }: DescopeClient) => ({
             projectId,
             baseUrl,
+            jwksTimeoutMs: config.DESCOPE_TIMEOUT_MS,
+            jwksRefreshIntervalMs: config.JWKS_REFRESH_MS,
+            unknownKidCooldownMs: config.JWKS_COOLDOWN_MS,
             trustedOrigins: trustedOrigins(config),
           }),
           inject: [DescopeClient],

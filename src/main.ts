@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { createApp } from './bootstrap';
-import { ConfigurationError } from './config/env.validation';
+import { ConfigurationError } from './config/config-rules';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');

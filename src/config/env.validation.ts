@@ -3,6 +3,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches } from 'cl
 import { Max, Min, MinLength, validateSync } from 'class-validator';
 import { boolOr, intOr, listOf, lowerOr, originOr, originsOf, textOr } from './env-transforms';
 import { trustProxyOf } from './env-transforms';
+import { ConfigurationError, crossKeyProblems } from './config-rules';
 import { IsTrustProxy } from './trust-proxy.validator';
 
 /** Where tokens go in answers: the JSON body, HttpOnly cookies, or both. */
@@ -28,6 +29,8 @@ export class EnvironmentVariables {
   @Expose() @textOr() @IsOptional() @IsUrl(HTTP_URL) DESCOPE_BASE_URL?: string;
   @Expose() @textOr() @IsOptional() @IsString() DESCOPE_MANAGEMENT_KEY?: string;
   @Expose() @intOr(5000) @IsInt() @Min(100) @Max(60000) DESCOPE_TIMEOUT_MS!: number;
+  @Expose() @intOr(300_000) @IsInt() @Min(1000) JWKS_REFRESH_MS!: number;
+  @Expose() @intOr(5000) @IsInt() @Min(100) JWKS_COOLDOWN_MS!: number;
 
   @Expose() @intOr(3000) @IsInt() @Min(0) @Max(65535) PORT!: number;
   @Expose() @textOr('0.0.0.0') @IsString() HOST!: string;
@@ -61,29 +64,6 @@ export class EnvironmentVariables {
 /** Every key the service reads, as `.env.example` must document them. */
 export const envKeys = (): string[] =>
   Object.keys(plainToInstance(EnvironmentVariables, {}, { excludeExtraneousValues: true }));
-
-/** The start-up failure for bad configuration: one line per bad key. */
-export class ConfigurationError extends Error {
-  constructor(lines: string[]) {
-    super(`Invalid configuration:\n${lines.map((line) => `- ${line}`).join('\n')}`);
-  }
-}
-
-/** Rules that span keys; each broken one is a line of the error. */
-function crossKeyProblems(config: EnvironmentVariables): string[] {
-  const problems: string[] = [];
-  if (config.COOKIE_SAMESITE === 'none' && !config.COOKIE_SECURE) {
-    problems.push(
-      'COOKIE_SAMESITE: none needs COOKIE_SECURE=true (browsers drop such cookies otherwise)',
-    );
-  }
-  if (config.NODE_ENV === 'production' && !config.DESCOPE_PROJECT_ID) {
-    problems.push(
-      'DESCOPE_PROJECT_ID: required when NODE_ENV=production (the embedded emulator only runs outside production)',
-    );
-  }
-  return problems;
-}
 
 /** Validates the environment; throws a `ConfigurationError` naming every bad key. */
 export function validateEnvironment(env: Record<string, string | undefined>): EnvironmentVariables {

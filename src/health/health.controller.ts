@@ -1,5 +1,5 @@
-import { JwksKeyStore, Public } from '@app/auth';
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { JwksKeyStore, KeysNotReadyError, Public } from '@app/auth';
+import { Controller, Get } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -28,7 +28,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'Signing keys not loaded yet' })
   async ready(): Promise<{ status: string }> {
     if (!this.keys.ready) await this.keys.refresh();
-    if (!this.keys.ready) throw new ServiceUnavailableException('Signing keys are not loaded');
+    if (!this.keys.ready) throw new KeysNotReadyError();
     return { status: 'ready' };
   }
 }

@@ -1,4 +1,4 @@
-import { AuthTokenError } from '@app/auth';
+import { AuthTokenError, KeysNotReadyError } from '@app/auth';
 import { DescopeError, DescopeUnexpectedError } from '@app/descope';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -77,6 +77,11 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, requestId: string): ProblemError {
     if (exception instanceof ProblemError) return exception;
+    if (exception instanceof KeysNotReadyError) {
+      return new ProblemError('not_ready', exception.message, {
+        retryAfter: exception.retryAfterSeconds,
+      });
+    }
     if (exception instanceof AuthTokenError) {
       return new ProblemError(TOKEN_CODES[exception.reason], exception.detail);
     }

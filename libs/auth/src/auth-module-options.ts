@@ -1,12 +1,12 @@
 /** Where the signing keys come from and how tokens are checked. */
 export interface AuthModuleOptions {
-  /** Every token's `iss` must be this id, or a URL whose last path segment is it. */
+  /** Every token's `iss` must be this id, or `<origin>/<projectId>` on a Descope API origin. */
   projectId: string;
   /** Descope API origin; keys come from `<baseUrl>/v2/keys/<projectId>`. */
   baseUrl: string;
-  /** Background key refresh, ms (default 10 minutes). */
+  /** Background key refresh, ms (default 5 minutes; Descope limits requests per client IP). */
   jwksRefreshIntervalMs?: number;
-  /** At most one key fetch per this many ms because of an unknown `kid` (default 30 s). */
+  /** At most one key fetch per this many ms because of an unknown `kid` (default 5 s). */
   unknownKidCooldownMs?: number;
   /** Timeout of one key fetch, ms (default 3 s). */
   jwksTimeoutMs?: number;
@@ -21,8 +21,10 @@ export interface AuthModuleOptions {
 }
 
 export const AUTH_DEFAULTS = {
-  jwksRefreshIntervalMs: 10 * 60 * 1000,
-  unknownKidCooldownMs: 30 * 1000,
+  jwksRefreshIntervalMs: 5 * 60 * 1000,
+  unknownKidCooldownMs: 5 * 1000,
   jwksTimeoutMs: 3000,
   clockToleranceSeconds: 5,
+  /** First load: retried after 0.5 s, doubling up to 5 s, until a key set arrives. */
+  firstLoadRetryMs: { from: 500, to: 5000 },
 } as const;

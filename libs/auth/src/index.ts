@@ -2,6 +2,7 @@ export { AuthModule } from './auth.module';
 export type { AuthModuleOptions } from './auth-module-options';
 export { AuthTokenError } from './auth-token.error';
 export { JwksKeyStore } from './jwks-key-store';
+export { KeysNotReadyError } from './keys-not-ready.error';
 export { TokenVerifier } from './token-verifier';
 export type { TokenKind, VerifiedToken } from './verified-token';
 export { toSession } from './authenticated-session';

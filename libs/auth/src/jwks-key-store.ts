@@ -1,56 +1,53 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { createPublicKey, JsonWebKey, KeyObject } from 'node:crypto';
 import { AUTH_DEFAULTS, AuthModuleOptions } from './auth-module-options';
 import { AUTH_MODULE_OPTIONS } from './auth.module-definition';
+import { importKeySet, SigningKey } from './jwk-import';
+import { KeysNotReadyError } from './keys-not-ready.error';
 
-/** Imports the usable keys of a JWKS: RSA, at least 2048 bits, with a `kid`. */
-function importKeys(body: unknown): Map<string, KeyObject> {
-  const keys = new Map<string, KeyObject>();
-  const list = (body as { keys?: unknown })?.keys;
-  if (!Array.isArray(list)) throw new Error('the key set has no "keys" array');
-  for (const jwk of list as (JsonWebKey & { kid?: unknown })[]) {
-    if (jwk?.kty !== 'RSA' || typeof jwk.kid !== 'string' || !jwk.kid) continue;
-    try {
-      const key = createPublicKey({ key: jwk, format: 'jwk' });
-      if ((key.asymmetricKeyDetails?.modulusLength ?? 0) >= 2048) keys.set(jwk.kid, key);
-    } catch {
-      // One key that does not import must not take the others down with it.
-    }
-  }
-  return keys;
-}
+const { firstLoadRetryMs } = AUTH_DEFAULTS;
 
 /**
- * Descope's signing keys, cached by `kid`. Refreshed in the background and on an unknown `kid`
- * (at most once per cooldown, one fetch shared by all waiting requests). A failed refresh keeps
- * the last good keys; a successful one replaces them, so keys Descope drops stop being trusted.
+ * Descope's signing keys by `kid`. The first load is retried quickly until a key set arrives
+ * (until then `getKey` throws `KeysNotReadyError`: 503, never 401); then the set is refreshed
+ * every interval (with `If-None-Match`). An unknown `kid` fetches at most once per cooldown, and
+ * after a failed fetch the wait doubles up to the refresh interval, so a flood of forged kids
+ * during an outage costs nothing. All fetches are single-flight. A failed fetch keeps the last
+ * good keys; a successful one replaces them, so a key Descope drops stops being trusted.
  */
 @Injectable()
 export class JwksKeyStore implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(JwksKeyStore.name);
   private readonly url: string;
-  private keys = new Map<string, KeyObject>();
-  private inflight?: Promise<void>;
-  private lastUnknownKidFetch = -Infinity;
+  private readonly refreshMs: number;
+  private readonly cooldownMs: number;
+  private keys = new Map<string, SigningKey>();
+  private loaded = false;
+  private etag?: string;
+  private inflight?: Promise<boolean>;
+  private nextUnknownKidFetch = 0;
+  private failureWait = 0;
   private timer?: NodeJS.Timeout;
+  private closed = false;
 
   constructor(@Inject(AUTH_MODULE_OPTIONS) private readonly options: AuthModuleOptions) {
     this.url = `${options.baseUrl.replace(/\/+$/, '')}/v2/keys/${encodeURIComponent(options.projectId)}`;
+    this.refreshMs = options.jwksRefreshIntervalMs ?? AUTH_DEFAULTS.jwksRefreshIntervalMs;
+    this.cooldownMs = options.unknownKidCooldownMs ?? AUTH_DEFAULTS.unknownKidCooldownMs;
   }
 
-  onModuleInit(): void {
-    void this.refresh();
-    const every = this.options.jwksRefreshIntervalMs ?? AUTH_DEFAULTS.jwksRefreshIntervalMs;
-    this.timer = setInterval(() => void this.refresh(), every).unref();
+  /** Waits for the first fetch (bounded by its timeout), so a healthy start is ready at once. */
+  async onModuleInit(): Promise<void> {
+    await this.loadFirst(firstLoadRetryMs.from);
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.timer);
+    this.closed = true;
+    clearTimeout(this.timer);
   }
 
   /** True once a key set has been loaded. */
   get ready(): boolean {
-    return this.keys.size > 0;
+    return this.loaded;
   }
 
   /**
@@ -58,38 +55,61 @@ export class JwksKeyStore implements OnModuleInit, OnModuleDestroy {
    * `trusted`: the token came straight from Descope (not from a caller), so a new kid means a
    * rotation and is fetched even within the cooldown that callers' unknown kids may have used up.
    */
-  async getKey(kid: string, { trusted = false } = {}): Promise<KeyObject | undefined> {
+  async getKey(kid: string, { trusted = false } = {}): Promise<SigningKey | undefined> {
     const known = this.keys.get(kid);
     if (known) return known;
-    if (this.inflight) {
-      await this.inflight;
-      return this.keys.get(kid);
-    }
-    const cooldown = this.options.unknownKidCooldownMs ?? AUTH_DEFAULTS.unknownKidCooldownMs;
-    if (!trusted && Date.now() - this.lastUnknownKidFetch < cooldown) return undefined;
-    this.lastUnknownKidFetch = Date.now();
-    await this.refresh();
+    if (!this.loaded && !(await this.inflight)) throw new KeysNotReadyError();
+    if (this.inflight) await this.inflight;
+    else if (trusted || Date.now() >= this.nextUnknownKidFetch) await this.refresh();
     return this.keys.get(kid);
   }
 
   /** Fetches the key set now; concurrent callers share one request. Never throws. */
-  refresh(): Promise<void> {
+  refresh(): Promise<boolean> {
     this.inflight ??= this.fetchKeys().finally(() => (this.inflight = undefined));
     return this.inflight;
   }
 
-  private async fetchKeys(): Promise<void> {
+  /** Until a key set arrives: retried after 0.5 s, doubling up to 5 s; then the refresh loop. */
+  private async loadFirst(wait: number): Promise<void> {
+    if (await this.refresh()) this.later(this.refreshMs, () => this.refreshLoop());
+    else this.later(wait, () => void this.loadFirst(Math.min(wait * 2, firstLoadRetryMs.to)));
+  }
+
+  private refreshLoop(): void {
+    void this.refresh().finally(() => this.later(this.refreshMs, () => this.refreshLoop()));
+  }
+
+  private later(ms: number, task: () => void): void {
+    if (!this.closed) this.timer = setTimeout(task, ms).unref();
+  }
+
+  private async fetchKeys(): Promise<boolean> {
     const timeout = this.options.jwksTimeoutMs ?? AUTH_DEFAULTS.jwksTimeoutMs;
     try {
-      const response = await fetch(this.url, { signal: AbortSignal.timeout(timeout) });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const keys = importKeys(await response.json());
-      if (keys.size === 0) throw new Error('the key set holds no usable RSA key');
-      this.keys = keys;
+      const headers: Record<string, string> = this.etag ? { 'if-none-match': this.etag } : {};
+      const response = await fetch(this.url, { headers, signal: AbortSignal.timeout(timeout) });
+      if (!(response.status === 304 && this.loaded)) await this.replaceKeys(response);
+      this.failureWait = 0;
+      this.nextUnknownKidFetch = Date.now() + this.cooldownMs;
+      return true;
     } catch (error) {
+      this.failureWait = Math.min(this.refreshMs, Math.max(this.cooldownMs, this.failureWait * 2));
+      this.nextUnknownKidFetch = Date.now() + this.failureWait;
+      const reason = (error as Error).message;
       this.logger.warn(
-        `Key refresh from ${this.url} failed (${(error as Error).message}); keeping ${this.keys.size} known keys`,
+        `Key fetch from ${this.url} failed (${reason}); ${this.keys.size} keys kept`,
       );
+      return false;
     }
+  }
+
+  private async replaceKeys(response: Response): Promise<void> {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const keys = importKeySet(await response.json());
+    if (keys.size === 0) throw new Error('the key set holds no usable signing key');
+    this.keys = keys;
+    this.etag = response.headers.get('etag') ?? undefined;
+    this.loaded = true;
   }
 }

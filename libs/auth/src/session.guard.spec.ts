@@ -85,7 +85,10 @@ describe('SessionGuard and RefreshTokenGuard', () => {
       ],
     })
       .overrideProvider(JwksKeyStore)
-      .useValue({ getKey: (kid: string) => Promise.resolve(kid === 'K1' ? publicKey : undefined) })
+      .useValue({
+        getKey: (kid: string) =>
+          Promise.resolve(kid === 'K1' ? { key: publicKey, alg: 'RS256' } : undefined),
+      })
       .compile();
     app = moduleRef.createNestApplication(new FastifyAdapter());
     await app.init();

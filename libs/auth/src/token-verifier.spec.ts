@@ -16,11 +16,22 @@ function jwt(
   return `${input}.${sign('sha256', Buffer.from(input), key).toString('base64url')}`;
 }
 
+/** The same token with its signature's last character changed to one that decodes the same. */
+function nonCanonical(token: string): string {
+  const last = token.at(-1)!;
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const twin = alphabet[alphabet.indexOf(last) ^ 1];
+  return `${token.slice(0, -1)}${twin}`;
+}
+
 describe('TokenVerifier', () => {
-  const keys = { getKey: (kid: string) => Promise.resolve(kid === 'K1' ? publicKey : undefined) };
-  const verifier = new TokenVerifier(keys as JwksKeyStore, {
+  const keys = {
+    getKey: (kid: string) =>
+      Promise.resolve(kid === 'K1' ? { key: publicKey, alg: 'RS256' } : undefined),
+  };
+  const verifier = new TokenVerifier(keys as unknown as JwksKeyStore, {
     projectId: PROJECT,
-    baseUrl: 'http://x',
+    baseUrl: 'https://auth.example.com/',
   });
   const now = Math.floor(Date.now() / 1000);
   const good = { sub: 'U1', iss: PROJECT, drn: 'DS', exp: now + 60, iat: now };
@@ -35,10 +46,14 @@ describe('TokenVerifier', () => {
       kind: 'session',
       claims: good,
     });
-    await expect(reason(jwt({ ...good, iss: `https://api.descope.com/${PROJECT}` }))).resolves.toBe(
-      'ok',
-    );
   });
+
+  it.each(['https://api.descope.com', 'https://api.use1.descope.com', 'https://auth.example.com'])(
+    'accepts iss as %s/<projectId>',
+    async (origin) => {
+      await expect(reason(jwt({ ...good, iss: `${origin}/${PROJECT}` }))).resolves.toBe('ok');
+    },
+  );
 
   it.each([
     ['no token', undefined, 'missing: A session token is required'],
@@ -51,9 +66,29 @@ describe('TokenVerifier', () => {
     [
       'HS256',
       jwt(good, { alg: 'HS256', kid: 'K1' }),
-      'invalid: The token must be signed with RS256',
+      'invalid: The token is not signed with an allowed algorithm',
     ],
-    ['no kid', jwt(good, { alg: 'RS256' }), 'invalid: The token has no key id'],
+    [
+      'PS256 under an RS256 key',
+      jwt(good, { alg: 'PS256', kid: 'K1' }),
+      "invalid: The token's algorithm is not its key's",
+    ],
+    [
+      'RS512 under an RS256 key',
+      jwt(good, { alg: 'RS512', kid: 'K1' }),
+      "invalid: The token's algorithm is not its key's",
+    ],
+    [
+      'a crit header',
+      jwt(good, { alg: 'RS256', kid: 'K1', crit: ['exp'] }),
+      'invalid: The token has critical header extensions',
+    ],
+    ['no kid', jwt(good, { alg: 'RS256' }), 'invalid: The token has no valid key id'],
+    [
+      'a 6,000-character kid',
+      jwt(good, { alg: 'RS256', kid: 'k'.repeat(6000) }),
+      'invalid: The token has no valid key id',
+    ],
     [
       'unknown kid',
       jwt(good, { alg: 'RS256', kid: 'K9' }),
@@ -64,8 +99,14 @@ describe('TokenVerifier', () => {
       jwt(good, undefined, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey),
       'invalid: The token signature is not valid',
     ],
+    [
+      'a non-canonical signature',
+      nonCanonical(jwt(good)),
+      'invalid: The token is not a well-formed JWT',
+    ],
     ['a refresh token', jwt({ ...good, drn: 'DSR' }), 'invalid: A session token is required here'],
     ['no exp', jwt({ ...good, exp: undefined }), 'invalid: The token has no expiry'],
+    ['a string iat', jwt({ ...good, iat: 'now' }), 'invalid: The token has a malformed issue time'],
     ['a future nbf', jwt({ ...good, nbf: now + 60 }), 'invalid: The token is not valid yet'],
     [
       'another issuer',
@@ -75,6 +116,16 @@ describe('TokenVerifier', () => {
     [
       'the project not last in the URL',
       jwt({ ...good, iss: `https://x/${PROJECT}/mcp` }),
+      'invalid: The token was issued for another project',
+    ],
+    [
+      'a foreign host',
+      jwt({ ...good, iss: `https://evil.example/${PROJECT}` }),
+      'invalid: The token was issued for another project',
+    ],
+    [
+      'a look-alike Descope host',
+      jwt({ ...good, iss: `https://api.descope.com.evil.example/${PROJECT}` }),
       'invalid: The token was issued for another project',
     ],
     ['no sub', jwt({ ...good, sub: '' }), 'invalid: The token names no user'],

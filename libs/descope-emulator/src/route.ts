@@ -11,6 +11,7 @@ export interface EmulatorRequest {
   body: Record<string, unknown>;
   /** The refresh JWT from `Authorization: Bearer <projectId>:<jwt>[:<authManagementKey>]`. */
   token?: string;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 export type Handler = (request: EmulatorRequest, context: EmulatorContext) => unknown;

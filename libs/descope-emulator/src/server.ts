@@ -71,7 +71,7 @@ async function handle(request: IncomingMessage, context: EmulatorContext): Promi
   const body = await readJsonBody(request, context.options.bodyLimitBytes);
   const query = url.searchParams;
   const result = await match.route.handler(
-    { path: url.pathname, params: match.params, query, body, token },
+    { path: url.pathname, params: match.params, query, body, token, headers: request.headers },
     context,
   );
   const reply = result instanceof Reply ? result : new Reply(200, result ?? {});
@@ -88,6 +88,10 @@ function toReply(error: unknown): Reply {
 }
 
 function send(response: ServerResponse, reply: Reply): void {
+  if (reply.status === 304) {
+    response.writeHead(304, reply.headers).end();
+    return;
+  }
   const payload = JSON.stringify(reply.body);
   response.writeHead(reply.status, {
     ...reply.headers,

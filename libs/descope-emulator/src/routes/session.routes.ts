@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { EmulatorContext } from '../context';
 import { EmulatorErrors } from '../errors';
 import { optionalBoolean, optionalStringArray, requiredString } from '../request-fields';
-import { EmulatorRequest, route, Route } from '../route';
+import { EmulatorRequest, Reply, route, Route } from '../route';
 import { toUserResponse } from '../user-response';
 
 const refresh = ({ token }: EmulatorRequest, context: EmulatorContext) =>
@@ -46,11 +47,15 @@ function myTenants({ body, token }: EmulatorRequest, context: EmulatorContext) {
   return { tenants };
 }
 
-function jwks({ params }: EmulatorRequest, context: EmulatorContext) {
+/** The key set, with an `ETag`; a matching `If-None-Match` gets 304 and no body. */
+function jwks({ params, headers }: EmulatorRequest, context: EmulatorContext) {
   if (params.projectId !== context.options.projectId) {
     throw EmulatorErrors.invalidArguments('Unknown project id');
   }
-  return context.keys.jwks();
+  const body = context.keys.jwks();
+  const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url')}"`;
+  if (headers['if-none-match'] === etag) return new Reply(304, undefined, { etag });
+  return new Reply(200, body, { etag });
 }
 
 /** Refresh, logout, me, tenant selection and the JWKS. */

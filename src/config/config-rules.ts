@@ -1,0 +1,24 @@
+import type { EnvironmentVariables } from './env.validation';
+
+/** The start-up failure for bad configuration: one line per bad key. */
+export class ConfigurationError extends Error {
+  constructor(lines: string[]) {
+    super(`Invalid configuration:\n${lines.map((line) => `- ${line}`).join('\n')}`);
+  }
+}
+
+/** Rules that span keys; each broken one is a line of the error. */
+export function crossKeyProblems(config: EnvironmentVariables): string[] {
+  const problems: string[] = [];
+  if (config.COOKIE_SAMESITE === 'none' && !config.COOKIE_SECURE) {
+    problems.push(
+      'COOKIE_SAMESITE: none needs COOKIE_SECURE=true (browsers drop such cookies otherwise)',
+    );
+  }
+  if (config.NODE_ENV === 'production' && !config.DESCOPE_PROJECT_ID) {
+    problems.push(
+      'DESCOPE_PROJECT_ID: required when NODE_ENV=production (the embedded emulator only runs outside production)',
+    );
+  }
+  return problems;
+}
