@@ -63,9 +63,10 @@ export class KeyRing {
     };
   }
 
-  /** Signs the claims as an RS256 JWS with the current key. */
-  sign(claims: Record<string, unknown>): string {
-    const header = b64url(JSON.stringify({ alg: 'RS256', kid: this.currentKid, typ: 'JWT' }));
+  /** Signs the claims as an RS256 JWS with the current key; `extraHeader` is for tests. */
+  sign(claims: Record<string, unknown>, extraHeader: Record<string, unknown> = {}): string {
+    const fields = { alg: 'RS256', kid: this.currentKid, typ: 'JWT', ...extraHeader };
+    const header = b64url(JSON.stringify(fields));
     const input = `${header}.${b64url(JSON.stringify(claims))}`;
     return `${input}.${b64url(sign('sha256', Buffer.from(input), this.keys[0].privateKey))}`;
   }
