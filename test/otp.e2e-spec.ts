@@ -102,8 +102,9 @@ describe('Service: OTP', () => {
       const locked = await h.api('POST', `/v1/otp/verify/${channel}`, {
         body: { loginId, code: wrongCode(live) },
       });
-      expect([locked.status, locked.body.code]).toEqual([429, 'too_many_attempts']);
-      expect(locked.headers.get('retry-after')).toBe('60');
+      // Descope's lock-out reads exactly as a wrong code: the route does not reveal accounts.
+      expect([locked.status, locked.body.code]).toEqual([401, 'invalid_code']);
+      expect(locked.body.detail).toBe(wrong.body.detail);
       const tooLate = await h.api('POST', `/v1/otp/verify/${channel}`, {
         body: { loginId, code: live },
       });
@@ -137,12 +138,8 @@ describe('Service: OTP', () => {
       h.api('POST', '/v1/otp/signin/sms', { body: { loginId: username } }),
     ]);
     expect([knownName.status, unknownName.status, noPhone.status]).toEqual([202, 202, 202]);
-    expect(unknownName.body.maskedAddress).toMatch(/^u\*\*\*@[a-z]+\.com$/);
-    expect(noPhone.body.maskedAddress).toMatch(/^\+\*{7}\d{4}$/);
-    const repeat = await h.api('POST', '/v1/otp/signin/email', {
-      body: { loginId: `${username}x` },
-    });
-    expect(repeat.body.maskedAddress).toBe(unknownName.body.maskedAddress);
+    // A username is not an address: no mask, known or not (a real one would show corp.example).
+    expect([knownName.body, unknownName.body, noPhone.body]).toEqual([{}, {}, {}]);
     const again = await h.api('POST', '/v1/otp/signup/email', { body: { loginId: known } });
     expect([again.status, again.body.maskedAddress]).toEqual([202, `${known[0]}***@example.com`]);
   });

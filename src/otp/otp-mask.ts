@@ -1,13 +1,7 @@
-import { createHash } from 'node:crypto';
 import { isEmail } from 'class-validator';
 import { E164 } from '../common/validators';
-
-/*
- * Masks like Descope's answers (`maskedEmail`, `maskedPhone`), for the answers the service makes
- * up itself so that they look like real ones (OTP sign-in of an unknown user).
- */
-
-const COMMON_DOMAINS = ['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.com', 'hotmail.com'];
+import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
+import { OtpMethod } from './dto/otp-method.params';
 
 /** `a***@example.com`. */
 export const maskEmail = (email: string) => `${email[0]}***${email.slice(email.lastIndexOf('@'))}`;
@@ -19,15 +13,12 @@ export function maskPhone(phone: string): string {
 }
 
 /**
- * The mask a channel would show for a login id, made up when the login id is not an address of
- * that channel: stable for the same login id (a repeat does not give it away) and shaped like a
- * real one. Best effort: someone who knows a user's real address can still compare.
+ * Where a code went, from the login id alone and by one rule whether or not the account exists:
+ * the login id masked when it is an address of the channel's kind (an email on `email`, an E.164
+ * number on a phone channel), nothing otherwise. Descope's own mask would show a username's real
+ * domain for a known user only, and so tell which accounts exist.
  */
-export function plausibleMask(channel: 'email' | 'phone', loginId: string): string {
-  if (channel === 'email' && isEmail(loginId)) return maskEmail(loginId);
-  if (channel === 'phone' && E164.test(loginId)) return maskPhone(loginId);
-  const digest = createHash('sha256').update(loginId).digest();
-  if (channel === 'email')
-    return `${loginId[0]}***@${COMMON_DOMAINS[digest[0] % COMMON_DOMAINS.length]}`;
-  return maskPhone(`+1555${digest.readUInt32BE(0).toString().slice(-7).padStart(7, '0')}`);
+export function maskOf(method: OtpMethod, loginId: string): MaskedAddressResponseDto {
+  if (method === 'email') return isEmail(loginId) ? { maskedAddress: maskEmail(loginId) } : {};
+  return E164.test(loginId) ? { maskedAddress: maskPhone(loginId) } : {};
 }

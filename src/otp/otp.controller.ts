@@ -21,12 +21,15 @@ import { OtpUpdatePhoneDto } from './dto/otp-update-phone.dto';
 import { OtpVerifyDto } from './dto/otp-verify.dto';
 import { OTP_EXAMPLES } from './otp.examples';
 import { OtpService } from './otp.service';
+import { WRONG_OTP_CODE } from '../policies/account-failures';
+import { HidesAccounts } from '../policies/hide-accounts.interceptor';
 
 @ApiTags('otp')
 @Controller('v1/otp')
 export class OtpController {
   constructor(private readonly otpService: OtpService) {}
 
+  @HidesAccounts()
   @Public()
   @Post('signup/:method')
   @HttpCode(HttpStatus.ACCEPTED)
@@ -45,6 +48,7 @@ export class OtpController {
     return this.otpService.signUp(method, dto);
   }
 
+  @HidesAccounts()
   @Public()
   @Post('signin/:method')
   @HttpCode(HttpStatus.ACCEPTED)
@@ -66,6 +70,7 @@ export class OtpController {
     return this.otpService.signIn(method, dto, refresh);
   }
 
+  @HidesAccounts()
   @Public()
   @Post('signup-in/:method')
   @HttpCode(HttpStatus.ACCEPTED)
@@ -80,6 +85,7 @@ export class OtpController {
     return this.otpService.signUpOrIn(method, dto);
   }
 
+  @HidesAccounts(WRONG_OTP_CODE)
   @Public()
   @Post('verify/:method')
   @HttpCode(HttpStatus.OK)
@@ -87,7 +93,7 @@ export class OtpController {
   @ApiOperation({ summary: 'Verify a code: answers the session' })
   @ApiBody({ type: OtpVerifyDto, examples: OTP_EXAMPLES.verify })
   @ApiOkResponse({ type: AuthResponseDto })
-  @ApiProblems('invalid_request', 'invalid_code', 'too_many_attempts', ...UPSTREAM_PROBLEMS)
+  @ApiProblems('invalid_request', 'invalid_code', ...UPSTREAM_PROBLEMS)
   verify(
     @Param() { method }: OtpMethodParams,
     @Body() dto: OtpVerifyDto,

@@ -4,7 +4,7 @@ import type { SdkResponse } from '@descope/node-sdk';
 import { Injectable } from '@nestjs/common';
 import { CallerOptionsPolicy } from '../policies/caller-options.policy';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
-import { plausibleMask } from './otp-mask';
+import { maskEmail, maskOf, maskPhone } from './otp-mask';
 import { OwnershipPolicy } from '../policies/ownership.policy';
 import { stepUpToken } from '../policies/step-up';
 import { AuthResponseFactory } from '../tokens/auth-response.factory';
@@ -18,17 +18,8 @@ import { OtpUpdatePhoneDto } from './dto/otp-update-phone.dto';
 import { OtpVerifyDto } from './dto/otp-verify.dto';
 import { checkAddress } from './otp-address';
 
-type Masked = SdkResponse<{ maskedEmail?: string; maskedPhone?: string }>;
-
-const toMasked = (data: {
-  maskedEmail?: string;
-  maskedPhone?: string;
-}): MaskedAddressResponseDto => ({
-  maskedAddress: data.maskedEmail ?? data.maskedPhone ?? '',
-});
-const maskFor = (method: OtpMethod, loginId: string) => ({
-  maskedAddress: plausibleMask(method === 'email' ? 'email' : 'phone', loginId),
-});
+/** What a send answers on any channel; the service answers its own mask instead (`maskOf`). */
+type Sent = SdkResponse<{ maskedEmail?: string; maskedPhone?: string }>;
 
 @Injectable()
 export class OtpService {
@@ -39,26 +30,22 @@ export class OtpService {
     private readonly callerOptions: CallerOptionsPolicy,
   ) {}
 
-  /** An existing login id answers 202 like a new one (and gets no code), so sign-up reveals nothing. */
+  /** An existing login id answers 202 like a new one (and gets no code): sign-up reveals nothing. */
   async signUp(
     method: OtpMethod,
     { loginId, user, signUpOptions }: OtpSignUpDto,
   ): Promise<MaskedAddressResponseDto> {
-    const address = checkAddress(method, loginId, user);
+    checkAddress(method, loginId, user);
     this.callerOptions.checkCustomClaims(signUpOptions?.customClaims, 'signUpOptions.customClaims');
-    try {
-      return toMasked(
-        await this.descope.call<Masked>((sdk) =>
-          sdk.otp.signUp[method](loginId, user, signUpOptions),
-        ),
-      );
-    } catch (error) {
-      if (isDescopeCode(error, DescopeErrorCodes.userExists)) return maskFor(method, address);
-      throw error;
-    }
+    await this.descope
+      .call<Sent>((sdk) => sdk.otp.signUp[method](loginId, user, signUpOptions))
+      .catch((error: unknown) => {
+        if (!isDescopeCode(error, DescopeErrorCodes.userExists)) throw error;
+      });
+    return maskOf(method, loginId);
   }
 
-  /** An unknown login id answers 202 with a made-up mask, so sign-in reveals nothing either. */
+  /** An unknown login id, or one with no address on the channel, answers 202 like any other. */
   async signIn(
     method: OtpMethod,
     { loginId, loginOptions }: OtpSignInDto,
@@ -66,18 +53,13 @@ export class OtpService {
   ): Promise<MaskedAddressResponseDto> {
     this.callerOptions.checkCustomClaims(loginOptions?.customClaims, 'loginOptions.customClaims');
     const token = await stepUpToken(loginOptions, refresh);
-    try {
-      return toMasked(
-        await this.descope.call<Masked>((sdk) =>
-          sdk.otp.signIn[method](loginId, loginOptions, token),
-        ),
-      );
-    } catch (error) {
-      // Unknown user, or a user with no address on this channel: both answer like a send.
-      const { userNotFound, invalidArguments } = DescopeErrorCodes;
-      if (isDescopeCode(error, userNotFound, invalidArguments)) return maskFor(method, loginId);
-      throw error;
-    }
+    const { userNotFound, invalidArguments } = DescopeErrorCodes;
+    await this.descope
+      .call<Sent>((sdk) => sdk.otp.signIn[method](loginId, loginOptions, token))
+      .catch((error: unknown) => {
+        if (!isDescopeCode(error, userNotFound, invalidArguments)) throw error;
+      });
+    return maskOf(method, loginId);
   }
 
   async signUpOrIn(
@@ -86,9 +68,8 @@ export class OtpService {
   ): Promise<MaskedAddressResponseDto> {
     checkAddress(method, loginId);
     this.callerOptions.checkCustomClaims(signUpOptions?.customClaims, 'signUpOptions.customClaims');
-    return toMasked(
-      await this.descope.call<Masked>((sdk) => sdk.otp.signUpOrIn[method](loginId, signUpOptions)),
-    );
+    await this.descope.call<Sent>((sdk) => sdk.otp.signUpOrIn[method](loginId, signUpOptions));
+    return maskOf(method, loginId);
   }
 
   async verify(method: OtpMethod, { loginId, code }: OtpVerifyDto): Promise<AuthResponseDto> {
@@ -102,11 +83,10 @@ export class OtpService {
   ): Promise<MaskedAddressResponseDto> {
     const { loginId, email, ...options } = dto;
     const ownLoginId = await this.ownership.ownLoginId(principal, loginId);
-    return toMasked(
-      await this.descope.call((sdk) =>
-        sdk.otp.update.email(ownLoginId, email, principal.jwt, options),
-      ),
+    await this.descope.call((sdk) =>
+      sdk.otp.update.email(ownLoginId, email, principal.jwt, options),
     );
+    return { maskedAddress: maskEmail(email) };
   }
 
   async updatePhone(
@@ -116,9 +96,9 @@ export class OtpService {
   ): Promise<MaskedAddressResponseDto> {
     const { loginId, phone, ...options } = dto;
     const ownLoginId = await this.ownership.ownLoginId(principal, loginId);
-    const data = await this.descope.call<Masked>((sdk) =>
+    await this.descope.call<Sent>((sdk) =>
       sdk.otp.update.phone[method](ownLoginId, phone, principal.jwt, options),
     );
-    return toMasked(data);
+    return { maskedAddress: maskPhone(phone) };
   }
 }

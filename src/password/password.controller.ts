@@ -21,6 +21,8 @@ import { PasswordSignInDto } from './dto/password-sign-in.dto';
 import { PasswordSignUpDto } from './dto/password-sign-up.dto';
 import { PasswordUpdateDto } from './dto/password-update.dto';
 import { PasswordService } from './password.service';
+import { BAD_RESET_LINK, WRONG_PASSWORD } from '../policies/account-failures';
+import { HidesAccounts } from '../policies/hide-accounts.interceptor';
 
 @ApiTags('password')
 @Controller('v1/password')
@@ -40,6 +42,7 @@ export class PasswordController {
     return this.passwordService.signUp(dto);
   }
 
+  @HidesAccounts(WRONG_PASSWORD)
   @Public()
   @Post('signin')
   @HttpCode(HttpStatus.OK)
@@ -51,6 +54,7 @@ export class PasswordController {
     return this.passwordService.signIn(dto);
   }
 
+  @HidesAccounts(WRONG_PASSWORD)
   @Public()
   @Post('replace')
   @HttpCode(HttpStatus.OK)
@@ -77,6 +81,7 @@ export class PasswordController {
     return this.passwordService.update(principal, dto);
   }
 
+  @HidesAccounts()
   @Public()
   @Post('reset')
   @HttpCode(HttpStatus.ACCEPTED)
@@ -89,6 +94,7 @@ export class PasswordController {
     return this.passwordService.sendReset(dto);
   }
 
+  @HidesAccounts(BAD_RESET_LINK)
   @Public()
   @Post('reset/complete')
   @HttpCode(HttpStatus.OK)

@@ -1,43 +1,11 @@
-import { AuthTokenError, KeysNotReadyError } from '@app/auth';
-import { DescopeError, DescopeUnexpectedError } from '@app/descope';
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { DescopeUnexpectedError } from '@app/descope';
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { problemFromDescope } from './descope-problem';
-import { PROBLEM_TITLE, ProblemCode } from './problem-codes';
+import { PROBLEM_TITLE } from './problem-codes';
+import { problemOf } from './problem-of';
 import { ProblemError } from './problem.error';
 
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
-
-const TOKEN_CODES: Record<AuthTokenError['reason'], ProblemCode> = {
-  missing: 'token_missing',
-  invalid: 'token_invalid',
-  expired: 'token_expired',
-};
-
-/** Fixed texts for framework errors: their own messages can quote the request body. */
-function fromHttpException(exception: HttpException): ProblemError {
-  const status = exception.getStatus();
-  if (status === 404 || status === 405) return new ProblemError('not_found', 'No such route');
-  if (status === 408)
-    return new ProblemError('request_timeout', 'The request did not arrive in time');
-  if (status === 413) return new ProblemError('payload_too_large', 'The request body is too large');
-  if (status === 431)
-    return new ProblemError('headers_too_large', 'The request headers are too large');
-  if (status === 415) {
-    return new ProblemError('unsupported_media_type', 'Send the body as application/json');
-  }
-  if (status === 403) return new ProblemError('forbidden', exception.message);
-  if (status === 401) return new ProblemError('token_invalid', 'The token is not valid');
-  if (status === 429) return new ProblemError('rate_limited', 'Too many requests; retry later');
-  if (status === 503) return new ProblemError('not_ready', exception.message);
-  if (status < 500) {
-    return new ProblemError(
-      'invalid_request',
-      'The request body is not valid JSON or is malformed',
-    );
-  }
-  return new ProblemError('internal_error', 'Something went wrong on our side');
-}
 
 /**
  * The one place errors become HTTP answers: RFC 9457 problem+json with the codes of
@@ -76,21 +44,10 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown, requestId: string): ProblemError {
-    if (exception instanceof ProblemError) return exception;
-    if (exception instanceof KeysNotReadyError) {
-      return new ProblemError('not_ready', exception.message, {
-        retryAfter: exception.retryAfterSeconds,
-      });
-    }
-    if (exception instanceof AuthTokenError) {
-      return new ProblemError(TOKEN_CODES[exception.reason], exception.detail);
-    }
-    if (exception instanceof DescopeUnexpectedError) {
-      return this.unexpected(exception.original, requestId);
-    }
-    if (exception instanceof DescopeError) return problemFromDescope(exception);
-    if (exception instanceof HttpException) return fromHttpException(exception);
-    return this.unexpected(exception, requestId);
+    const problem = problemOf(exception);
+    if (problem) return problem;
+    const original = exception instanceof DescopeUnexpectedError ? exception.original : exception;
+    return this.unexpected(original, requestId);
   }
 
   /** A bug: logged with its stack (never a request body), answered 500 with the request id only. */

@@ -10,6 +10,8 @@ import { TotpSignUpDto } from './dto/totp-sign-up.dto';
 import { TotpUpdateDto } from './dto/totp-update.dto';
 import { TotpVerifyDto } from './dto/totp-verify.dto';
 import { TotpService } from './totp.service';
+import { WRONG_TOTP_CODE } from '../policies/account-failures';
+import { HidesAccounts } from '../policies/hide-accounts.interceptor';
 
 @ApiTags('totp')
 @Controller('v1/totp')
@@ -27,6 +29,7 @@ export class TotpController {
     return this.totpService.signUp(dto);
   }
 
+  @HidesAccounts(WRONG_TOTP_CODE)
   @Public()
   @Post('verify')
   @HttpCode(HttpStatus.OK)
@@ -38,7 +41,7 @@ export class TotpController {
       'With loginOptions.stepup or .mfa, send the refresh token too: the session keeps the user and adds totp to amr.',
   })
   @ApiOkResponse({ type: AuthResponseDto })
-  @ApiProblems('invalid_request', 'invalid_code', 'too_many_attempts', ...UPSTREAM_PROBLEMS)
+  @ApiProblems('invalid_request', 'invalid_code', ...UPSTREAM_PROBLEMS)
   verify(
     @Body() dto: TotpVerifyDto,
     @LazyRefreshToken() refresh: LazyRefreshToken,

@@ -18,17 +18,10 @@ const enrolment = ({ provisioningURL, image, key }: TotpEnrolmentResponseDto) =>
   key,
 });
 
-/**
- * Unknown user, user without an authenticator app and wrong code all read alike, so verify does
- * not reveal accounts; the detail names both causes so a real user knows what to check.
- */
+/** A user without an authenticator app fails verify like a wrong code (see WRONG_TOTP_CODE). */
 function verifyProblem(error: unknown): unknown {
-  const { userNotFound, invalidArguments } = DescopeErrorCodes;
-  if (!isDescopeCode(error, userNotFound, invalidArguments)) return error;
-  return new ProblemError(
-    'invalid_code',
-    'The code is wrong, or no authenticator app is enrolled for this login id (enrol with /v1/totp/signup or /v1/totp/update)',
-  );
+  if (!isDescopeCode(error, DescopeErrorCodes.invalidArguments)) return error;
+  return new ProblemError('invalid_code', 'No authenticator app is enrolled for this login id');
 }
 
 @Injectable()

@@ -12,6 +12,14 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${salt.toString('base64url')}$${hash.toString('base64url')}`;
 }
 
+let decoy: Promise<string> | undefined;
+
+/**
+ * A hash no password matches, checked for login ids with no password (unknown users too), so
+ * a sign-in costs the same scrypt work whether or not the account exists.
+ */
+export const decoyHash = () => (decoy ??= hashPassword(randomBytes(32).toString('base64')));
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;

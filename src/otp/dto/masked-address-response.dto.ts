@@ -1,6 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 
 export class MaskedAddressResponseDto {
-  @ApiProperty({ example: 'a***@example.com', description: 'Where the code went, masked' })
-  maskedAddress!: string;
+  @ApiPropertyOptional({
+    example: 'a***@example.com',
+    description:
+      'Where the code went, masked: present when the login id (or, on an update, the new address) ' +
+      "is an address of the channel's kind; left out for usernames, known and unknown alike",
+  })
+  maskedAddress?: string;
 }

@@ -3,7 +3,7 @@ import { EmulatorContext } from '../context';
 import { EmulatorErrors } from '../errors';
 import { maskEmail } from '../mask';
 import { customClaimsOf } from '../login-options';
-import { hashPassword, policyViolations, verifyPassword } from '../passwords';
+import { decoyHash, hashPassword, policyViolations, verifyPassword } from '../passwords';
 import { optionalObject, optionalString, requiredString } from '../request-fields';
 import { EmulatorRequest, route, Route } from '../route';
 import { contactFields } from '../user-fields';
@@ -19,7 +19,8 @@ async function checkPassword(context: EmulatorContext, loginId: string, password
   const retryAfter = context.signInFailures.retryAfter(loginId.toLowerCase());
   if (retryAfter) throw EmulatorErrors.rateLimited(retryAfter);
   const user = context.store.findByLoginId(loginId);
-  const valid = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
+  // The same scrypt work whether or not the account exists: the timing tells nothing.
+  const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !valid) {
     context.signInFailures.fail(loginId.toLowerCase());
     throw user ? EmulatorErrors.wrongPassword() : EmulatorErrors.userNotFound();
