@@ -39,7 +39,7 @@ describe('Security: the answers say nothing about which accounts exist', () => {
   const post = (path: string, body: object) => h.api('POST', path, { body });
 
   beforeAll(async () => {
-    h = await startApp({}, { maxWrongCodes: 3 });
+    h = await startApp({ AUTH_FAILURE_MIN_MS: '300' }, { maxWrongCodes: 3 });
   });
   afterAll(() => h.close());
 

@@ -51,6 +51,8 @@ export async function startApp(
       // Off unless a test turns them on: every test talks from 127.0.0.1, many times a minute.
       RATE_LIMIT_IP_PER_MINUTE: '0',
       RATE_LIMIT_LOGIN_ID_PER_MINUTE: '0',
+      // The failure floor too: test/security/enumeration.e2e-spec.ts measures it at its default.
+      AUTH_FAILURE_MIN_MS: '0',
       ...env,
     },
     { logger },
