@@ -26,8 +26,8 @@ export class HealthController {
   @ApiOperation({ summary: "Ready to validate sessions: Descope's signing keys are loaded" })
   @ApiOkResponse({ schema: { example: { status: 'ready' } } })
   @ApiServiceUnavailableResponse({ description: 'Signing keys not loaded yet' })
-  async ready(): Promise<{ status: string }> {
-    if (!this.keys.ready) await this.keys.refresh();
+  ready(): { status: string } {
+    // The key store retries its first load itself; a probe never triggers a fetch of its own.
     if (!this.keys.ready) throw new KeysNotReadyError();
     return { status: 'ready' };
   }
