@@ -8,8 +8,9 @@ const problem = (codes: string) => ({
 });
 
 /**
- * Answers any route can give, whatever its own decorators say: 500 for a bug, and 413/415 for a
- * body that is too large or not JSON. Added once here rather than on every handler.
+ * Answers any route can give, whatever its own decorators say: 408/431 for a slow request or
+ * oversized headers, 500 for a bug, and 413/415 for a body that is too large or not JSON. Added
+ * once here rather than on every handler.
  */
 function addCommonProblems(document: OpenAPIObject): void {
   for (const [path, methods] of Object.entries(document.paths)) {
@@ -18,6 +19,8 @@ function addCommonProblems(document: OpenAPIObject): void {
       methods as Record<string, { responses: object; requestBody?: unknown }>,
     )) {
       const responses = operation.responses as Record<string, unknown>;
+      responses['408'] ??= problem('request_timeout');
+      responses['431'] ??= problem('headers_too_large');
       responses['500'] ??= problem('internal_error');
       if (!operation.requestBody) continue;
       responses['413'] ??= problem('payload_too_large');

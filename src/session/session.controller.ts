@@ -46,7 +46,7 @@ export class SessionController {
       'Validate a session JWT for another service, optionally requiring roles or permissions',
   })
   @ApiOkResponse({ type: SessionResponseDto })
-  @ApiProblems('invalid_request', 'token_invalid', 'token_expired', 'forbidden')
+  @ApiProblems('invalid_request', 'token_invalid', 'token_expired', 'forbidden', 'not_ready')
   validate(@Body() dto: SessionValidateDto): Promise<SessionResponseDto> {
     return this.sessionService.validate(dto);
   }

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { catchError, map, Observable, throwError } from 'rxjs';
+import { ApiProblems } from '../problems/api-problems.decorator';
 import { AuthResponseDto } from './dto/auth-response.dto';
 import { TokenCookies } from './token-cookies';
 
@@ -47,8 +48,12 @@ export class ClearTokensInterceptor implements NestInterceptor {
   }
 }
 
-/** The route answers an AuthResponse: deliver its tokens as configured. */
-export const IssuesTokens = () => applyDecorators(UseInterceptors(IssueTokensInterceptor));
+/**
+ * The route answers an AuthResponse: deliver its tokens as configured. The tokens are verified
+ * first, so the route can answer 503 before the keys load.
+ */
+export const IssuesTokens = () =>
+  applyDecorators(UseInterceptors(IssueTokensInterceptor), ApiProblems('not_ready'));
 
 /** The route ends the session: clear the token cookies. */
 export const ClearsTokens = () => applyDecorators(UseInterceptors(ClearTokensInterceptor));
