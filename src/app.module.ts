@@ -5,6 +5,7 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ProblemFilter } from './problems/problem.filter';
 import { createValidationPipe } from './problems/validation.pipe';
+import { BudgetsModule } from './budgets/budgets.module';
 import { DescopeTarget, embeddedEmulatorShutdown } from './config/descope-target';
 import { EnvironmentVariables } from './config/env.validation';
 import { trustedOrigins } from './config/trusted-origins';
@@ -14,6 +15,7 @@ import { OtpModule } from './otp/otp.module';
 import { PasswordModule } from './password/password.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RedisModule } from './redis/redis.module';
 import { SessionModule } from './session/session.module';
 import { TotpModule } from './totp/totp.module';
 
@@ -51,7 +53,9 @@ export class AppModule {
           inject: [DescopeClient],
           isGlobal: true,
         }),
+        RedisModule,
         RateLimitModule,
+        BudgetsModule,
         PasswordModule,
         OtpModule,
         TotpModule,

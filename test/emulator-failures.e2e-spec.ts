@@ -10,7 +10,7 @@ describe('Emulator: failure answers', () => {
   let h: EmulatorHarness;
 
   beforeAll(async () => {
-    h = await startHarness({ maxFailedSignIns: 3 });
+    h = await startHarness({ lockoutAttempts: 3 });
   });
   afterAll(() => h.close());
 
@@ -107,19 +107,39 @@ describe('Emulator: failure answers', () => {
     expect(response.status).toBe(401);
   });
 
-  it('answers 429 E130429 with Retry-After after repeated failures for one login id', async () => {
+  it('locks an account after repeated failed sign-ins, answering like a wrong password', async () => {
     const loginId = uniqueEmail();
     await h.sdk.password.signUp(loginId, STRONG_PASSWORD);
+    const wrong = [];
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      expect((await h.sdk.password.signIn(loginId, 'Wrong-Password1')).code).toBe(401);
+      wrong.push(await h.sdk.password.signIn(loginId, 'Wrong-Password1'));
     }
-    const limited = await h.sdk.password.signIn(loginId, STRONG_PASSWORD);
-    expect([limited.code, limited.error?.errorCode]).toEqual([429, 'E130429']);
-    expect(limited.error?.retryAfter).toBeGreaterThan(0);
-    expect(Number(limited.error?.retryAfter)).toBeLessThanOrEqual(600);
+    const locked = await h.sdk.password.signIn(loginId, STRONG_PASSWORD);
+    expect([locked.code, locked.error?.errorCode]).toEqual([401, 'E062903']);
+    expect(locked.error).toEqual(wrong[0].error);
 
     const other = uniqueEmail();
     await h.sdk.password.signUp(other, STRONG_PASSWORD);
     expect((await h.sdk.password.signIn(other, STRONG_PASSWORD)).ok).toBe(true);
+  });
+});
+
+describe('Emulator: the per-client-IP rate limit, when on', () => {
+  it('answers 429 E130429 with Retry-After once an IP made too many requests', async () => {
+    const limited = await startHarness({ ipRateLimit: 3 });
+    try {
+      // Every call from this IP counts, the SDK's own license call at construction included.
+      const answers = [];
+      for (let i = 0; i < 5; i += 1) answers.push(await limited.sdk.password.policy());
+      expect(answers[0].ok).toBe(true);
+      const answer = answers[answers.length - 1];
+      expect([answer.code, answer.error?.errorCode]).toEqual([429, 'E130429']);
+      expect(answer.error?.retryAfter).toBeGreaterThan(0);
+      expect(Number(answer.error?.retryAfter)).toBeLessThanOrEqual(60);
+      const keys = await limited.raw('GET', `/v2/keys/${limited.emulator.projectId}`);
+      expect(keys.status).toBe(200); // the key set is never limited
+    } finally {
+      await limited.close();
+    }
   });
 });

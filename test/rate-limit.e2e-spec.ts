@@ -1,38 +1,21 @@
-import { randomUUID } from 'node:crypto';
+import { ConsoleLogger } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
 import { AppHarness, startApp } from './support/app-harness';
 import { STRONG_PASSWORD, uniqueEmail } from './support/emulator-harness';
 
-/** The service's own limits: per login id and per IP, shared through Redis across instances. */
-describe('Service: rate limits', () => {
-  const signIn = (h: AppHarness, loginId: string, password = 'Wrong-Pass-1') =>
-    h.api('POST', '/v1/password/signin', { body: { loginId, password } });
+const REDIS = {
+  RATE_LIMIT_REDIS_URL: 'redis://127.0.0.1:6379',
+  DEVICE_TOKEN_SECRET: 'r'.repeat(32),
+};
+/** A client address no other test run uses, as one trusted proxy reports it. */
+const randomClient = () => ({
+  'x-forwarded-for': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`,
+});
 
-  it('limits attempts per login id before Descope does, and leaves other login ids alone', async () => {
-    const h = await startApp({ RATE_LIMIT_LOGIN_ID_PER_MINUTE: '3' });
-    try {
-      const loginId = uniqueEmail('limited');
-      await h.api('POST', '/v1/password/signup', { body: { loginId, password: STRONG_PASSWORD } });
-      for (let attempt = 0; attempt < 3; attempt += 1)
-        expect((await signIn(h, loginId)).status).toBe(401);
-      const limited = await signIn(h, loginId.toUpperCase(), STRONG_PASSWORD);
-      expect([limited.status, limited.body.code, limited.body.descopeCode]).toEqual([
-        429,
-        'rate_limited',
-        undefined,
-      ]);
-      const retryAfter = Number(limited.headers.get('retry-after'));
-      expect(retryAfter).toBeGreaterThan(0);
-      expect(retryAfter).toBeLessThanOrEqual(60);
-      expect(limited.body.retryAfter).toBe(retryAfter);
-      const other = uniqueEmail('free');
-      await h.api('POST', '/v1/password/signup', {
-        body: { loginId: other, password: STRONG_PASSWORD },
-      });
-      expect((await signIn(h, other, STRONG_PASSWORD)).status).toBe(200);
-    } finally {
-      await h.close();
-    }
-  });
+/** The per-IP request limit (flood protection), in memory or shared through Redis. */
+describe('Service: request limits', () => {
+  const refresh = (h: AppHarness, headers: Record<string, string> = {}) =>
+    h.api('POST', '/v1/session/refresh', { bearer: 'bad', headers });
 
   it('limits per IP and route, before token checks, and never limits session validation', async () => {
     const h = await startApp({ RATE_LIMIT_IP_PER_MINUTE: '4' });
@@ -40,10 +23,10 @@ describe('Service: rate limits', () => {
       const { body } = await h.api('POST', '/v1/password/signup', {
         body: { loginId: uniqueEmail(), password: STRONG_PASSWORD },
       });
-      for (let i = 0; i < 4; i += 1)
-        expect((await h.api('POST', '/v1/session/refresh', { bearer: 'bad' })).status).toBe(401);
-      const limited = await h.api('POST', '/v1/session/refresh', { bearer: 'bad' });
+      for (let i = 0; i < 4; i += 1) expect((await refresh(h)).status).toBe(401);
+      const limited = await refresh(h);
       expect([limited.status, limited.body.code]).toEqual([429, 'rate_limited']);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
       for (let i = 0; i < 10; i += 1) {
         expect(
           (await h.api('POST', '/v1/session/validate', { body: { sessionJwt: body.sessionJwt } }))
@@ -58,35 +41,52 @@ describe('Service: rate limits', () => {
   });
 
   it('shares the count between instances through Redis', async () => {
-    const redis = {
-      RATE_LIMIT_REDIS_URL: 'redis://127.0.0.1:6379',
-      RATE_LIMIT_LOGIN_ID_PER_MINUTE: '3',
-    };
-    const a = await startApp(redis);
-    const b = await startApp(redis);
+    const settings = { ...REDIS, TRUST_PROXY: '1', RATE_LIMIT_IP_PER_MINUTE: '3' };
+    const [a, b] = [await startApp(settings), await startApp(settings)];
+    const client = randomClient();
     try {
-      const loginId = `${randomUUID()}@example.com`;
-      expect((await signIn(a, loginId)).status).toBe(401);
-      expect((await signIn(b, loginId)).status).toBe(401);
-      expect((await signIn(a, loginId)).status).toBe(401);
-      expect((await signIn(b, loginId)).status).toBe(429);
+      const statuses = [];
+      for (const h of [a, b, a, b]) statuses.push((await refresh(h, client)).status);
+      expect(statuses).toEqual([401, 401, 401, 429]);
     } finally {
       await a.close();
       await b.close();
     }
   });
 
-  it('fails open when Redis is unreachable', async () => {
-    const h = await startApp({
+  it('fails open when Redis is unreachable, or closed with 503 when told to', async () => {
+    const down = {
+      ...REDIS,
       RATE_LIMIT_REDIS_URL: 'redis://127.0.0.1:9',
-      RATE_LIMIT_LOGIN_ID_PER_MINUTE: '1',
-    });
+      RATE_LIMIT_IP_PER_MINUTE: '1',
+    };
+    const open = await startApp(down);
     try {
-      const loginId = uniqueEmail();
       for (let attempt = 0; attempt < 3; attempt += 1)
-        expect((await signIn(h, loginId)).status).toBe(401);
+        expect((await refresh(open)).status).toBe(401);
     } finally {
-      await h.close();
+      await open.close();
     }
+    const closed = await startApp({ ...down, RATE_LIMIT_FAIL_CLOSED: 'true' });
+    try {
+      const answer = await refresh(closed);
+      expect([answer.status, answer.body.code]).toEqual([503, 'limiter_unavailable']);
+    } finally {
+      await closed.close();
+    }
+  });
+
+  it('warns at start that RATE_LIMIT_LOGIN_ID_PER_MINUTE is ignored, naming the budgets', async () => {
+    const lines: string[] = [];
+    const logger = new (class extends ConsoleLogger {
+      protected override printMessages(messages: unknown[]): void {
+        lines.push(messages.map(String).join(' '));
+      }
+    })();
+    const h = await startApp({ RATE_LIMIT_LOGIN_ID_PER_MINUTE: '5' }, {}, logger);
+    await h.close();
+    expect(lines.join('\n')).toMatch(
+      /RATE_LIMIT_LOGIN_ID_PER_MINUTE is ignored.*AUTH_FAILURES_PER_CLIENT/,
+    );
   });
 });

@@ -80,7 +80,8 @@ describe('Service: upstream failures', () => {
   });
 
   it('passes a Descope 429 through with Retry-After', async () => {
-    const h = await startApp({}, { maxFailedSignIns: 2 });
+    // Descope limits per client IP: the service's sign-up and two sign-ins spend this one.
+    const h = await startApp({}, { ipRateLimit: 3 });
     try {
       const loginId = uniqueEmail();
       await h.api('POST', '/v1/password/signup', { body: { loginId, password: STRONG_PASSWORD } });

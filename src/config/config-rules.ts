@@ -20,5 +20,14 @@ export function crossKeyProblems(config: EnvironmentVariables): string[] {
       'DESCOPE_PROJECT_ID: required when NODE_ENV=production (the embedded emulator only runs outside production)',
     );
   }
+  if (
+    (config.NODE_ENV === 'production' || config.RATE_LIMIT_REDIS_URL) &&
+    !config.DEVICE_TOKEN_SECRET
+  ) {
+    problems.push(
+      'DEVICE_TOKEN_SECRET: required when NODE_ENV=production or RATE_LIMIT_REDIS_URL is set ' +
+        '(every instance must recognise the same device tokens); at least 32 characters',
+    );
+  }
   return problems;
 }

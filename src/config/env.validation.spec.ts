@@ -85,9 +85,11 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(
       'DESCOPE_PROJECT_ID: required',
     );
+    const production = { NODE_ENV: 'production', DESCOPE_PROJECT_ID: 'P2real' };
+    expect(() => validateEnvironment(production)).toThrow('DEVICE_TOKEN_SECRET: required');
+    const secret = 'x'.repeat(32);
     expect(
-      validateEnvironment({ NODE_ENV: 'production', DESCOPE_PROJECT_ID: 'P2real' })
-        .DESCOPE_PROJECT_ID,
+      validateEnvironment({ ...production, DEVICE_TOKEN_SECRET: secret }).DESCOPE_PROJECT_ID,
     ).toBe('P2real');
   });
 

@@ -5,6 +5,7 @@ import { boolOr, intOr, listOf, lowerOr, originOr, originsOf, textOr } from './e
 import { trustProxyOf } from './env-transforms';
 import { ConfigurationError, crossKeyProblems } from './config-rules';
 import { IsTrustProxy } from './trust-proxy.validator';
+import { BudgetRate, IsRates, ratesOr } from './budget-rates';
 
 /** Where tokens go in answers: the JSON body, HttpOnly cookies, or both. */
 export type TokenDelivery = 'body' | 'cookie' | 'both';
@@ -55,7 +56,20 @@ export class EnvironmentVariables {
   @Expose() @trustProxyOf() @IsTrustProxy() TRUST_PROXY!: false | number | string[];
   @Expose() @textOr() @IsOptional() @IsUrl(REDIS_URL) RATE_LIMIT_REDIS_URL?: string;
   @Expose() @intOr(120) @IsInt() @Min(0) RATE_LIMIT_IP_PER_MINUTE!: number;
-  @Expose() @intOr(5) @IsInt() @Min(0) RATE_LIMIT_LOGIN_ID_PER_MINUTE!: number;
+  /** Replaced by the budgets; still read, only to warn that it is ignored. */
+  @Expose() @intOr() @IsOptional() @IsInt() RATE_LIMIT_LOGIN_ID_PER_MINUTE?: number;
+  @Expose() @boolOr(false) @IsBoolean() RATE_LIMIT_FAIL_CLOSED!: boolean;
+
+  @Expose() @ratesOr('5/15m') @IsRates() AUTH_FAILURES_PER_CLIENT!: BudgetRate[];
+  @Expose() @ratesOr('20/1h') @IsRates() AUTH_FAILURES_PER_ACCOUNT!: BudgetRate[];
+  @Expose() @ratesOr('10/1h') @IsRates() AUTH_FAILURES_PER_DEVICE!: BudgetRate[];
+  @Expose() @ratesOr('30/1h') @IsRates() AUTH_FAILURES_TRUSTED_PER_ACCOUNT!: BudgetRate[];
+  @Expose() @ratesOr('5/15m,20/1d') @IsRates() SENDS_PER_DESTINATION!: BudgetRate[];
+  @Expose() @ratesOr('5/15m,20/1d') @IsRates() SENDS_PER_LOGIN_ID!: BudgetRate[];
+  @Expose() @ratesOr('5/15m,20/1d') @IsRates() SENDS_PER_DEVICE!: BudgetRate[];
+  @Expose() @ratesOr('off') @IsRates() SENDS_PER_PHONE_CHANNEL!: BudgetRate[];
+  @Expose() @textOr() @IsOptional() @MinLength(32) DEVICE_TOKEN_SECRET?: string;
+  @Expose() @intOr(90) @IsInt() @Min(1) @Max(400) DEVICE_TOKEN_TTL_DAYS!: number;
 
   @Expose() @intOr() @IsOptional() @IsInt() @Min(0) @Max(65535) EMULATOR_PORT?: number;
   @Expose() @textOr() @IsOptional() @IsString() EMULATOR_HOST?: string;

@@ -22,6 +22,21 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /** Refusals by a guessing or send budget (the address is never a label). */
+  readonly budgetRefusals = new Counter({
+    name: 'auth_budget_refusals_total',
+    help: 'Attempts refused (guess) or sends withheld (send) by a budget',
+    labelNames: ['budget', 'window'] as const,
+    registers: [this.registry],
+  });
+  /** Failures of the shared limiter store (Redis unreachable). */
+  readonly limiterFailures = new Counter({
+    name: 'auth_limiter_failures_total',
+    help: 'Limiter store failures, answered open or closed per RATE_LIMIT_FAIL_CLOSED',
+    labelNames: ['limiter'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -1,5 +1,6 @@
 import { badFields, controllerApp, ControllerApp } from '../../test/support/controller-app';
 import { OtpController } from './otp.controller';
+import { OtpUpdateService } from './otp-update.service';
 import { OtpService } from './otp.service';
 
 const SENT = { maskedAddress: 'a***@example.com' };
@@ -16,7 +17,10 @@ describe('OtpController', () => {
   };
 
   beforeAll(async () => {
-    c = await controllerApp(OtpController, [{ provide: OtpService, useValue: service }]);
+    c = await controllerApp(OtpController, [
+      { provide: OtpService, useValue: service },
+      { provide: OtpUpdateService, useValue: service },
+    ]);
   });
   afterAll(() => c.close());
 

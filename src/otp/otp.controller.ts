@@ -20,14 +20,19 @@ import { OtpUpdateEmailDto } from './dto/otp-update-email.dto';
 import { OtpUpdatePhoneDto } from './dto/otp-update-phone.dto';
 import { OtpVerifyDto } from './dto/otp-verify.dto';
 import { OTP_EXAMPLES } from './otp.examples';
+import { OtpUpdateService } from './otp-update.service';
 import { OtpService } from './otp.service';
+import { Caller, CallerInfo } from '../budgets/caller';
 import { WRONG_OTP_CODE } from '../policies/account-failures';
 import { HidesAccounts } from '../policies/hide-accounts.interceptor';
 
 @ApiTags('otp')
 @Controller('v1/otp')
 export class OtpController {
-  constructor(private readonly otpService: OtpService) {}
+  constructor(
+    private readonly otpService: OtpService,
+    private readonly otpUpdateService: OtpUpdateService,
+  ) {}
 
   @HidesAccounts()
   @Public()
@@ -44,8 +49,9 @@ export class OtpController {
   signUp(
     @Param() { method }: OtpMethodParams,
     @Body() dto: OtpSignUpDto,
+    @Caller() caller: CallerInfo,
   ): Promise<MaskedAddressResponseDto> {
-    return this.otpService.signUp(method, dto);
+    return this.otpService.signUp(method, dto, caller);
   }
 
   @HidesAccounts()
@@ -66,8 +72,9 @@ export class OtpController {
     @Param() { method }: OtpMethodParams,
     @Body() dto: OtpSignInDto,
     @LazyRefreshToken() refresh: LazyRefreshToken,
+    @Caller() caller: CallerInfo,
   ): Promise<MaskedAddressResponseDto> {
-    return this.otpService.signIn(method, dto, refresh);
+    return this.otpService.signIn(method, dto, refresh, caller);
   }
 
   @HidesAccounts()
@@ -81,8 +88,9 @@ export class OtpController {
   signUpOrIn(
     @Param() { method }: OtpMethodParams,
     @Body() dto: OtpSignUpInDto,
+    @Caller() caller: CallerInfo,
   ): Promise<MaskedAddressResponseDto> {
-    return this.otpService.signUpOrIn(method, dto);
+    return this.otpService.signUpOrIn(method, dto, caller);
   }
 
   @HidesAccounts(WRONG_OTP_CODE)
@@ -97,8 +105,9 @@ export class OtpController {
   verify(
     @Param() { method }: OtpMethodParams,
     @Body() dto: OtpVerifyDto,
+    @Caller() caller: CallerInfo,
   ): Promise<AuthResponseDto> {
-    return this.otpService.verify(method, dto);
+    return this.otpService.verify(method, dto, caller);
   }
 
   @RefreshTokenRoute()
@@ -114,8 +123,9 @@ export class OtpController {
   updateEmail(
     @CurrentRefreshToken() principal: RefreshPrincipal,
     @Body() dto: OtpUpdateEmailDto,
+    @Caller() caller: CallerInfo,
   ): Promise<MaskedAddressResponseDto> {
-    return this.otpService.updateEmail(principal, dto);
+    return this.otpUpdateService.updateEmail(principal, dto, caller);
   }
 
   @RefreshTokenRoute()
@@ -132,7 +142,8 @@ export class OtpController {
     @Param() { method }: PhoneMethodParams,
     @CurrentRefreshToken() principal: RefreshPrincipal,
     @Body() dto: OtpUpdatePhoneDto,
+    @Caller() caller: CallerInfo,
   ): Promise<MaskedAddressResponseDto> {
-    return this.otpService.updatePhone(method, principal, dto);
+    return this.otpUpdateService.updatePhone(method, principal, dto, caller);
   }
 }

@@ -12,6 +12,7 @@ import { ApiProblems, UPSTREAM_PROBLEMS } from '../problems/api-problems.decorat
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { RefreshTokenRoute } from '../tokens/route-auth.decorators';
 import { IssuesTokens } from '../tokens/token-delivery.interceptors';
+import { Caller, CallerInfo } from '../budgets/caller';
 import { AcceptedResponseDto } from './dto/accepted-response.dto';
 import { PasswordPolicyResponseDto } from './dto/password-policy-response.dto';
 import { PasswordReplaceDto } from './dto/password-replace.dto';
@@ -50,8 +51,8 @@ export class PasswordController {
   @ApiOperation({ summary: 'Sign in with a login id and password' })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiProblems('invalid_request', 'invalid_credentials', ...UPSTREAM_PROBLEMS)
-  signIn(@Body() dto: PasswordSignInDto): Promise<AuthResponseDto> {
-    return this.passwordService.signIn(dto);
+  signIn(@Body() dto: PasswordSignInDto, @Caller() caller: CallerInfo): Promise<AuthResponseDto> {
+    return this.passwordService.signIn(dto, caller);
   }
 
   @HidesAccounts(WRONG_PASSWORD)
@@ -62,8 +63,8 @@ export class PasswordController {
   @ApiOperation({ summary: 'Replace the password, proving the old one; answers a new session' })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiProblems('invalid_request', 'weak_password', 'invalid_credentials', ...UPSTREAM_PROBLEMS)
-  replace(@Body() dto: PasswordReplaceDto): Promise<AuthResponseDto> {
-    return this.passwordService.replace(dto);
+  replace(@Body() dto: PasswordReplaceDto, @Caller() caller: CallerInfo): Promise<AuthResponseDto> {
+    return this.passwordService.replace(dto, caller);
   }
 
   @RefreshTokenRoute()
@@ -90,8 +91,11 @@ export class PasswordController {
   })
   @ApiAcceptedResponse({ type: AcceptedResponseDto })
   @ApiProblems('invalid_request', ...UPSTREAM_PROBLEMS)
-  sendReset(@Body() dto: PasswordResetDto): Promise<AcceptedResponseDto> {
-    return this.passwordService.sendReset(dto);
+  sendReset(
+    @Body() dto: PasswordResetDto,
+    @Caller() caller: CallerInfo,
+  ): Promise<AcceptedResponseDto> {
+    return this.passwordService.sendReset(dto, caller);
   }
 
   @HidesAccounts(BAD_RESET_LINK)

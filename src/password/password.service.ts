@@ -6,6 +6,10 @@ import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { OwnershipPolicy } from '../policies/ownership.policy';
 import { ProblemError } from '../problems/problem.error';
 import { AuthResponseFactory } from '../tokens/auth-response.factory';
+import { CallerInfo } from '../budgets/caller';
+import { DeviceTokens } from '../budgets/device-tokens';
+import { GuessBudget } from '../budgets/guess-budget';
+import { SendBudget } from '../budgets/send-budget';
 import { AcceptedResponseDto } from './dto/accepted-response.dto';
 import { PasswordPolicyResponseDto } from './dto/password-policy-response.dto';
 import { PasswordReplaceDto } from './dto/password-replace.dto';
@@ -25,6 +29,9 @@ export class PasswordService {
     private readonly authResponses: AuthResponseFactory,
     private readonly ownership: OwnershipPolicy,
     private readonly callerOptions: CallerOptionsPolicy,
+    private readonly guesses: GuessBudget,
+    private readonly sends: SendBudget,
+    private readonly devices: DeviceTokens,
   ) {}
 
   async signUp({
@@ -40,40 +47,48 @@ export class PasswordService {
     return this.authResponses.fromDescope(data);
   }
 
-  async signIn({ loginId, password, loginOptions }: PasswordSignInDto): Promise<AuthResponseDto> {
+  async signIn(
+    { loginId, password, loginOptions }: PasswordSignInDto,
+    caller: CallerInfo,
+  ): Promise<AuthResponseDto> {
     this.callerOptions.checkCustomClaims(loginOptions?.customClaims, 'loginOptions.customClaims');
-    const data = await this.descope.call((sdk) =>
-      sdk.password.signIn(loginId, password, loginOptions),
+    const data = await this.guesses.check(loginId, caller, () =>
+      this.descope.call((sdk) => sdk.password.signIn(loginId, password, loginOptions)),
     );
-    return this.authResponses.fromDescope(data);
+    return this.authResponses.fromDescope(data, { deviceFor: loginId });
   }
 
-  async replace({
-    loginId,
-    oldPassword,
-    newPassword,
-  }: PasswordReplaceDto): Promise<AuthResponseDto> {
-    const data = await this.descope.call((sdk) =>
-      sdk.password.replace(loginId, oldPassword, newPassword),
+  /** A new password makes every device token of the user stop counting (then one is issued). */
+  async replace(
+    { loginId, oldPassword, newPassword }: PasswordReplaceDto,
+    caller: CallerInfo,
+  ): Promise<AuthResponseDto> {
+    const data = await this.guesses.check(loginId, caller, () =>
+      this.descope.call((sdk) => sdk.password.replace(loginId, oldPassword, newPassword)),
     );
-    return this.authResponses.fromDescope(data);
+    await this.devices.revoke(data.user?.loginIds ?? [loginId]);
+    return this.authResponses.fromDescope(data, { deviceFor: loginId });
   }
 
   async update(
     principal: RefreshPrincipal,
     { loginId, newPassword }: PasswordUpdateDto,
   ): Promise<void> {
-    const ownLoginId = await this.ownership.ownLoginId(principal, loginId);
-    await this.descope.call((sdk) => sdk.password.update(ownLoginId, newPassword, principal.jwt));
+    const owner = await this.ownership.owner(principal, loginId);
+    await this.descope.call((sdk) =>
+      sdk.password.update(owner.loginId, newPassword, principal.jwt),
+    );
+    await this.devices.revoke(owner.loginIds);
   }
 
   /** Always 202 for a well-formed request, so the answer never tells whether the account exists. */
-  async sendReset({
-    loginId,
-    redirectUrl,
-    templateOptions,
-  }: PasswordResetDto): Promise<AcceptedResponseDto> {
+  async sendReset(
+    { loginId, redirectUrl, templateOptions }: PasswordResetDto,
+    caller: CallerInfo,
+  ): Promise<AcceptedResponseDto> {
     this.callerOptions.checkRedirectUrl(redirectUrl);
+    const target = { loginId, channel: 'email' as const };
+    if (!(await this.sends.allow(caller, target, 'password reset'))) return RESET_ACCEPTED;
     try {
       await this.descope.call((sdk) =>
         sdk.password.sendReset(loginId, redirectUrl, templateOptions),
@@ -106,7 +121,8 @@ export class PasswordService {
     await this.descope.call((sdk) =>
       sdk.password.update(loginId, newPassword, verified.refreshJwt),
     );
-    return this.authResponses.fromDescope(verified);
+    await this.devices.revoke(verified.user?.loginIds ?? [loginId]);
+    return this.authResponses.fromDescope(verified, { deviceFor: loginId });
   }
 
   async policy(): Promise<PasswordPolicyResponseDto> {

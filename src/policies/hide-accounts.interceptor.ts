@@ -1,4 +1,3 @@
-import { DescopeErrorCodes, isDescopeCode } from '@app/descope';
 import {
   applyDecorators,
   CallHandler,
@@ -17,6 +16,7 @@ import { EnvironmentVariables } from '../config/env.validation';
 import { ProblemCode } from '../problems/problem-codes';
 import { problemOf } from '../problems/problem-of';
 import { ProblemError } from '../problems/problem.error';
+import { isSecretFailure } from './secret-failure';
 
 /** The one answer a route gives for every failure of the secret it checks. */
 export interface AccountFailure {
@@ -25,8 +25,6 @@ export interface AccountFailure {
 }
 
 const HIDES_ACCOUNTS = 'hides-accounts';
-const SECRET_FAILURES: ProblemCode[] = ['invalid_credentials', 'invalid_code'];
-const { tooManyAttempts, userNotFound } = DescopeErrorCodes;
 
 /**
  * On a route that must not reveal which accounts exist: a wrong secret, an unknown user and
@@ -65,9 +63,7 @@ export class HideAccountsInterceptor implements NestInterceptor {
   private async hide(error: unknown, failure: AccountFailure | undefined, reply: FastifyReply) {
     const problem = problemOf(error);
     if (!problem) return error;
-    const secretFailure =
-      SECRET_FAILURES.includes(problem.code) || isDescopeCode(error, tooManyAttempts, userNotFound);
-    if (failure && secretFailure) {
+    if (failure && isSecretFailure(error)) {
       await sleep(Math.max(0, this.floorMs - reply.elapsedTime));
       return new ProblemError(failure.code, failure.detail);
     }

@@ -20,6 +20,7 @@ export const PROBLEM_STATUS = {
   upstream_unavailable: 502,
   upstream_timeout: 504,
   not_ready: 503,
+  limiter_unavailable: 503,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_STATUS;
@@ -46,4 +47,5 @@ export const PROBLEM_TITLE: Record<ProblemCode, string> = {
   upstream_unavailable: 'Upstream unavailable',
   upstream_timeout: 'Upstream timeout',
   not_ready: 'Not ready',
+  limiter_unavailable: 'Limiter unavailable',
 };

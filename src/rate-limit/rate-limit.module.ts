@@ -1,47 +1,49 @@
-import { ExecutionContext, Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ThrottlerModule, ThrottlerModuleOptions } from '@nestjs/throttler';
 import { EnvironmentVariables } from '../config/env.validation';
-import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { MetricsModule } from '../metrics/metrics.module';
+import { MetricsService } from '../metrics/metrics.service';
+import { RedisConnection } from '../redis/redis-connection';
 import { RateLimitGuard } from './rate-limit.guard';
-
-type Request = { ip: string; body?: { loginId?: unknown } };
-
-/** The login id a request is about, normalised; `undefined` when the body names none. */
-const loginIdOf = (context: ExecutionContext) => {
-  const loginId = context.switchToHttp().getRequest<Request>().body?.loginId;
-  return typeof loginId === 'string' && loginId.trim() ? loginId.trim().toLowerCase() : undefined;
-};
+import { RedisThrottlerStorage } from './redis-throttler.storage';
 
 /**
- * Two limits per route, both per minute: one per client IP, one per login id named in the body
- * (credential guessing on one account from many IPs). Counted in Redis when RATE_LIMIT_REDIS_URL
- * is set (shared by every instance), in memory otherwise. A limit of 0 turns that limit off.
+ * One request limit per route per minute per client IP (flood protection; guessing is limited
+ * by the budgets). Counted in Redis when RATE_LIMIT_REDIS_URL is set, in memory otherwise.
+ * A limit of 0 turns it off.
  */
 function throttlerOptions(
   config: ConfigService<EnvironmentVariables, true>,
+  redis: RedisConnection,
+  metrics: MetricsService,
 ): ThrottlerModuleOptions {
   const perIp = config.get('RATE_LIMIT_IP_PER_MINUTE', { infer: true });
-  const perLoginId = config.get('RATE_LIMIT_LOGIN_ID_PER_MINUTE', { infer: true });
-  const redisUrl = config.get('RATE_LIMIT_REDIS_URL', { infer: true });
+  if (config.get('RATE_LIMIT_LOGIN_ID_PER_MINUTE', { infer: true }) !== undefined) {
+    new Logger('RateLimit').warn(
+      'RATE_LIMIT_LOGIN_ID_PER_MINUTE is ignored: guessing is now limited per account by ' +
+        'AUTH_FAILURES_PER_CLIENT, AUTH_FAILURES_PER_ACCOUNT, AUTH_FAILURES_PER_DEVICE and ' +
+        'AUTH_FAILURES_TRUSTED_PER_ACCOUNT, and sends by SENDS_PER_* (see the README)',
+    );
+  }
+  const onFailure = () => {
+    metrics.limiterFailures.inc({ limiter: 'requests' });
+    redis.warnUnreachable();
+  };
+  const failClosed = config.get('RATE_LIMIT_FAIL_CLOSED', { infer: true });
   return {
-    storage: redisUrl ? new RedisThrottlerStorage(redisUrl) : undefined,
-    throttlers: [
-      { name: 'ip', ttl: 60_000, limit: perIp, skipIf: () => perIp === 0 },
-      {
-        name: 'login-id',
-        ttl: 60_000,
-        limit: perLoginId,
-        skipIf: (context) => perLoginId === 0 || !loginIdOf(context),
-        getTracker: (_request, context) => loginIdOf(context) ?? '',
-      },
-    ],
+    storage: redis.client && new RedisThrottlerStorage(redis.client, failClosed, onFailure),
+    throttlers: [{ name: 'ip', ttl: 60_000, limit: perIp, skipIf: () => perIp === 0 }],
   };
 }
 
 @Module({
   imports: [
-    ThrottlerModule.forRootAsync({ inject: [ConfigService], useFactory: throttlerOptions }),
+    ThrottlerModule.forRootAsync({
+      imports: [MetricsModule],
+      inject: [ConfigService, RedisConnection, MetricsService],
+      useFactory: throttlerOptions,
+    }),
   ],
   providers: [RateLimitGuard],
   exports: [RateLimitGuard],

@@ -1,6 +1,6 @@
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
+import { ProblemError } from '../problems/problem.error';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -12,28 +12,18 @@ const PASS: ThrottlerStorageRecord = {
 };
 
 /**
- * Fixed-window counters in Redis, so every instance of the service shares one count. One round
- * trip per hit (INCR, PEXPIRE NX, PTTL in a transaction). When Redis is unreachable the limiter
- * fails open, with a warning at most once a minute: an outage of the limiter must not become an
- * outage of sign-in.
+ * Fixed-window request counters in Redis, so every instance shares one count (a client may
+ * burst up to twice the limit across a window boundary). One round trip per hit (INCR,
+ * PEXPIRE NX, PTTL in a transaction). When Redis is unreachable: fail open (`onFailure` logs and
+ * counts it), or fail closed with 503 `limiter_unavailable` (RATE_LIMIT_FAIL_CLOSED).
  */
-export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
-  private readonly logger = new Logger(RedisThrottlerStorage.name);
-  private readonly redis: Redis;
-  private lastWarning = 0;
-
+export class RedisThrottlerStorage implements ThrottlerStorage {
   constructor(
-    url: string,
+    private readonly redis: Redis,
+    private readonly failClosed: boolean,
+    private readonly onFailure: () => void,
     private readonly prefix = 'auth-service:rate',
-  ) {
-    // Commands wait for the first connection, but never long: a slow Redis must not slow sign-in.
-    this.redis = new Redis(url, {
-      maxRetriesPerRequest: 0,
-      connectTimeout: 1000,
-      commandTimeout: 500,
-    });
-    this.redis.on('error', () => this.warn());
-  }
+  ) {}
 
   async increment(
     key: string,
@@ -55,19 +45,13 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
         timeToBlockExpire: isBlocked ? timeToExpire : 0,
       };
     } catch {
-      this.warn();
+      this.onFailure();
+      if (this.failClosed) {
+        throw new ProblemError('limiter_unavailable', 'The limiter is unavailable; retry shortly', {
+          retryAfter: 5,
+        });
+      }
       return PASS;
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.redis.disconnect();
-    await Promise.resolve();
-  }
-
-  private warn(): void {
-    if (Date.now() - this.lastWarning < 60_000) return;
-    this.lastWarning = Date.now();
-    this.logger.warn('Redis for rate limits is unreachable: requests are not being limited');
   }
 }

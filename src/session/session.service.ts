@@ -11,6 +11,7 @@ import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { toUserResponse, UserResponseDto } from '../common/dto/user-response.dto';
 import { ProblemError } from '../problems/problem.error';
 import { AuthResponseFactory } from '../tokens/auth-response.factory';
+import { DeviceTokens } from '../budgets/device-tokens';
 import { SessionResponseDto } from './dto/session-response.dto';
 import { SessionValidateDto } from './dto/session-validate.dto';
 
@@ -20,6 +21,7 @@ export class SessionService {
     private readonly descope: DescopeClient,
     private readonly verifier: TokenVerifier,
     private readonly authResponses: AuthResponseFactory,
+    private readonly devices: DeviceTokens,
   ) {}
 
   /** The hot path: verified locally against cached keys, no call to Descope. */
@@ -59,9 +61,12 @@ export class SessionService {
     await this.descope.call((sdk) => sdk.logout(jwt));
   }
 
+  /** Every session of the user ends, and every device token of theirs stops counting. */
   async logoutAll(refresh: LazyRefreshToken): Promise<void> {
     const { jwt } = await refresh.verify();
+    const me = await this.descope.call((sdk) => sdk.me(jwt));
     await this.descope.call((sdk) => sdk.logoutAll(jwt));
+    await this.devices.revoke(me.loginIds ?? []);
   }
 
   async me(principal: RefreshPrincipal): Promise<UserResponseDto> {

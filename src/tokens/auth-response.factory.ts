@@ -1,6 +1,7 @@
 import { AuthTokenError, TokenKind, TokenVerifier, VerifiedToken } from '@app/auth';
 import type { JWTResponse } from '@descope/node-sdk';
 import { Injectable } from '@nestjs/common';
+import { DeviceTokens } from '../budgets/device-tokens';
 import { AuthResponseDto } from './dto/auth-response.dto';
 import { toUserResponse } from '../common/dto/user-response.dto';
 import { ProblemError } from '../problems/problem.error';
@@ -22,9 +23,19 @@ function sessionCookie(cookies: string[] | undefined): string | undefined {
  */
 @Injectable()
 export class AuthResponseFactory {
-  constructor(private readonly verifier: TokenVerifier) {}
+  constructor(
+    private readonly verifier: TokenVerifier,
+    private readonly devices: DeviceTokens,
+  ) {}
 
-  async fromDescope(data: JWTResponse & { cookies?: string[] }): Promise<AuthResponseDto> {
+  /**
+   * The answer to a successful authentication. `deviceFor`: it was by a secret for this login
+   * id, so this device gets a device token (see DeviceTokens).
+   */
+  async fromDescope(
+    data: JWTResponse & { cookies?: string[] },
+    { deviceFor }: { deviceFor?: string } = {},
+  ): Promise<AuthResponseDto> {
     const session = await this.verifyIssued(
       data.sessionJwt || sessionCookie(data.cookies),
       'session',
@@ -39,6 +50,7 @@ export class AuthResponseFactory {
       refreshExpiresAt: refresh?.claims.exp,
       firstSeen: data.firstSeen,
       user: toUserResponse(data.user),
+      deviceToken: deviceFor === undefined ? undefined : await this.devices.issue(deviceFor),
     };
   }
 

@@ -3,10 +3,12 @@ import { REFRESH_COOKIE, SESSION_COOKIE } from '@app/auth';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { FastifyReply } from 'fastify';
+import { DEVICE_COOKIE } from '../budgets/caller';
+import { DeviceTokens } from '../budgets/device-tokens';
 import { EnvironmentVariables } from '../config/env.validation';
 import { AuthResponseDto } from './dto/auth-response.dto';
 
-/** Sets and clears the DS and DSR cookies as TOKEN_DELIVERY and the COOKIE_* keys say. */
+/** Sets and clears the DS, DSR and DT cookies as TOKEN_DELIVERY and the COOKIE_* keys say. */
 @Injectable()
 export class TokenCookies {
   private readonly delivery: EnvironmentVariables['TOKEN_DELIVERY'];
@@ -18,7 +20,10 @@ export class TokenCookies {
     domain?: string;
   };
 
-  constructor(config: ConfigService<EnvironmentVariables, true>) {
+  constructor(
+    config: ConfigService<EnvironmentVariables, true>,
+    private readonly devices: DeviceTokens,
+  ) {
     this.delivery = config.get('TOKEN_DELIVERY', { infer: true });
     this.base = {
       httpOnly: true,
@@ -38,12 +43,15 @@ export class TokenCookies {
     if (response.refreshJwt && response.refreshExpiresAt) {
       this.set(reply, REFRESH_COOKIE, response.refreshJwt, response.refreshExpiresAt - now);
     }
+    if (response.deviceToken) {
+      this.set(reply, DEVICE_COOKIE, response.deviceToken, this.devices.ttlMs / 1000);
+    }
     if (this.delivery === 'both') return response;
-    const { sessionJwt: _session, refreshJwt: _refresh, ...withoutTokens } = response;
+    const { sessionJwt: _s, refreshJwt: _r, deviceToken: _d, ...withoutTokens } = response;
     return withoutTokens;
   }
 
-  /** Expires both cookies (a no-op with body-only delivery). */
+  /** Expires the session cookies (a no-op with body-only delivery); the device token stays. */
   clear(reply: FastifyReply): void {
     if (this.delivery === 'body') return;
     for (const name of [SESSION_COOKIE, REFRESH_COOKIE]) {

@@ -10,6 +10,7 @@ import { TotpSignUpDto } from './dto/totp-sign-up.dto';
 import { TotpUpdateDto } from './dto/totp-update.dto';
 import { TotpVerifyDto } from './dto/totp-verify.dto';
 import { TotpService } from './totp.service';
+import { Caller, CallerInfo } from '../budgets/caller';
 import { WRONG_TOTP_CODE } from '../policies/account-failures';
 import { HidesAccounts } from '../policies/hide-accounts.interceptor';
 
@@ -45,8 +46,9 @@ export class TotpController {
   verify(
     @Body() dto: TotpVerifyDto,
     @LazyRefreshToken() refresh: LazyRefreshToken,
+    @Caller() caller: CallerInfo,
   ): Promise<AuthResponseDto> {
-    return this.totpService.verify(dto, refresh);
+    return this.totpService.verify(dto, refresh, caller);
   }
 
   @RefreshTokenRoute()

@@ -7,6 +7,8 @@ import { OwnershipPolicy } from '../policies/ownership.policy';
 import { ProblemError } from '../problems/problem.error';
 import { stepUpToken } from '../policies/step-up';
 import { AuthResponseFactory } from '../tokens/auth-response.factory';
+import { CallerInfo } from '../budgets/caller';
+import { GuessBudget } from '../budgets/guess-budget';
 import { TotpEnrolmentResponseDto } from './dto/totp-enrolment-response.dto';
 import { TotpSignUpDto } from './dto/totp-sign-up.dto';
 import { TotpUpdateDto } from './dto/totp-update.dto';
@@ -31,6 +33,7 @@ export class TotpService {
     private readonly authResponses: AuthResponseFactory,
     private readonly ownership: OwnershipPolicy,
     private readonly callerOptions: CallerOptionsPolicy,
+    private readonly guesses: GuessBudget,
   ) {}
 
   async signUp({ loginId, user }: TotpSignUpDto): Promise<TotpEnrolmentResponseDto> {
@@ -40,22 +43,27 @@ export class TotpService {
   async verify(
     { loginId, code, loginOptions }: TotpVerifyDto,
     refresh: LazyRefreshToken,
+    caller: CallerInfo,
   ): Promise<AuthResponseDto> {
     this.callerOptions.checkCustomClaims(loginOptions?.customClaims, 'loginOptions.customClaims');
     const token = await stepUpToken(loginOptions, refresh);
-    const data = await this.descope
-      .call((sdk) => sdk.totp.verify(loginId, code, loginOptions, token))
-      .catch((error: unknown) => {
-        throw verifyProblem(error);
-      });
-    return this.authResponses.fromDescope(data);
+    const data = await this.guesses.check(loginId, caller, () =>
+      this.descope
+        .call((sdk) => sdk.totp.verify(loginId, code, loginOptions, token))
+        .catch((error: unknown) => {
+          throw verifyProblem(error);
+        }),
+    );
+    return this.authResponses.fromDescope(data, { deviceFor: loginId });
   }
 
   async update(
     principal: RefreshPrincipal,
     { loginId }: TotpUpdateDto,
   ): Promise<TotpEnrolmentResponseDto> {
-    const ownLoginId = await this.ownership.ownLoginId(principal, loginId);
-    return enrolment(await this.descope.call((sdk) => sdk.totp.update(ownLoginId, principal.jwt)));
+    const owner = await this.ownership.owner(principal, loginId);
+    return enrolment(
+      await this.descope.call((sdk) => sdk.totp.update(owner.loginId, principal.jwt)),
+    );
   }
 }

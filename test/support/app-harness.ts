@@ -50,7 +50,14 @@ export async function startApp(
       COOKIE_SECURE: 'false',
       // Off unless a test turns them on: every test talks from 127.0.0.1, many times a minute.
       RATE_LIMIT_IP_PER_MINUTE: '0',
-      RATE_LIMIT_LOGIN_ID_PER_MINUTE: '0',
+      // So are the guessing and send budgets: test/budgets*.e2e-spec.ts turn them on.
+      AUTH_FAILURES_PER_CLIENT: 'off',
+      AUTH_FAILURES_PER_ACCOUNT: 'off',
+      AUTH_FAILURES_PER_DEVICE: 'off',
+      AUTH_FAILURES_TRUSTED_PER_ACCOUNT: 'off',
+      SENDS_PER_DESTINATION: 'off',
+      SENDS_PER_LOGIN_ID: 'off',
+      SENDS_PER_DEVICE: 'off',
       // The failure floor too: test/security/enumeration.e2e-spec.ts measures it at its default.
       AUTH_FAILURE_MIN_MS: '0',
       ...env,

@@ -8,6 +8,7 @@ import { Test } from '@nestjs/testing';
 import { validateEnvironment } from '../../src/config/env.validation';
 import { ProblemFilter } from '../../src/problems/problem.filter';
 import { createValidationPipe } from '../../src/problems/validation.pipe';
+import { DeviceTokens } from '../../src/budgets/device-tokens';
 import { TokensModule } from '../../src/tokens/tokens.module';
 
 /** What the guards would have put on the request: a session, or a refresh token's principal. */
@@ -22,15 +23,16 @@ const passing = (user: object): CanActivate => ({
   },
 });
 
-/** A stand-in for AuthModule: any request carries a refresh token, and it is U1's. */
+/** Stand-ins for AuthModule and BudgetsModule: any refresh token is U1's. */
 const fakeAuth: DynamicModule = {
   module: class FakeAuthModule {},
   global: true,
   providers: [
     { provide: TokenVerifier, useValue: { verify: () => Promise.resolve(FAKE_PRINCIPAL) } },
     { provide: RequestTokens, useValue: { read: () => FAKE_PRINCIPAL.jwt } },
+    { provide: DeviceTokens, useValue: { issue: () => Promise.resolve('v1.d.1.m'), ttlMs: 1000 } },
   ],
-  exports: [TokenVerifier, RequestTokens],
+  exports: [TokenVerifier, RequestTokens, DeviceTokens],
 };
 
 export interface ControllerApp {

@@ -1,5 +1,5 @@
 import { ResolvedEmulatorOptions } from './emulator-options';
-import { FailureLimiter } from './failure-limiter';
+import { EventWindow } from './event-window';
 import { KeyRing } from './key-ring';
 import { OtpCodes } from './otp-codes';
 import { Outbox } from './outbox';
@@ -40,7 +40,10 @@ export interface EmulatorContext {
   /** Live refresh tokens, and whose each is. */
   refreshTokens: RefreshTokens;
   outbox: Outbox;
-  signInFailures: FailureLimiter;
+  /** Failed password sign-ins per login id, for the optional lock-out. */
+  signInFailures: EventWindow;
+  /** Requests per client IP, for the optional rate limit. */
+  requestsPerIp: EventWindow;
   /** Pending one-time codes, with what verifying each will do. */
   otpCodes: OtpCodes<OtpIntent>;
   /** One-time password-reset tokens: token → {userId, expiresAt (ms)}. */
@@ -65,7 +68,8 @@ export function createContext(options: ResolvedEmulatorOptions): EmulatorContext
     tokens: new TokenIssuer(keys, store, refreshTokens, options, issuer),
     refreshTokens,
     outbox: new Outbox(),
-    signInFailures: new FailureLimiter(options.maxFailedSignIns, options.failedSignInWindowSeconds),
+    signInFailures: new EventWindow(options.lockoutAttempts, options.lockoutWindowSeconds),
+    requestsPerIp: new EventWindow(options.ipRateLimit, 60),
     otpCodes: new OtpCodes<OtpIntent>(options.otpTtlSeconds, options.maxWrongCodes),
     resetTokens: new Map(),
     stats: new Map(),

@@ -29,10 +29,15 @@ export interface EmulatorOptions {
   defaultRedirectUrl?: string;
   /** How long a rotated-out key stays in the JWKS, seconds (default 600). */
   keyGraceSeconds?: number;
-  /** Failed password sign-ins for one login id within the window before 429 (default 10). */
-  maxFailedSignIns?: number;
+  /**
+   * Account lock-out, as a Descope project can set it: after this many failed password sign-ins
+   * for one login id within the window, sign-ins fail like a wrong password (default 0: off).
+   */
+  lockoutAttempts?: number;
   /** Window for counting failed sign-ins, seconds (default 600). */
-  failedSignInWindowSeconds?: number;
+  lockoutWindowSeconds?: number;
+  /** Requests per minute from one client IP before 429 E130429, as Descope limits (default 0: off). */
+  ipRateLimit?: number;
   /** Lifetime of a one-time code, seconds (default 300). */
   otpTtlSeconds?: number;
   /** Wrong OTP/TOTP codes before the code (or user) is locked with E061103 (default 5). */
@@ -81,8 +86,9 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     resetTokenTtlSeconds: options.resetTokenTtlSeconds ?? 600,
     defaultRedirectUrl: options.defaultRedirectUrl ?? 'http://localhost:3000/reset-password',
     keyGraceSeconds: options.keyGraceSeconds ?? 600,
-    maxFailedSignIns: options.maxFailedSignIns ?? 10,
-    failedSignInWindowSeconds: options.failedSignInWindowSeconds ?? 600,
+    lockoutAttempts: options.lockoutAttempts ?? 0,
+    lockoutWindowSeconds: options.lockoutWindowSeconds ?? 600,
+    ipRateLimit: options.ipRateLimit ?? 0,
     otpTtlSeconds: options.otpTtlSeconds ?? 300,
     maxWrongCodes: options.maxWrongCodes ?? 5,
     totpIssuer: options.totpIssuer ?? 'Descope Emulator',

@@ -13,7 +13,8 @@ function intVar(env: NodeJS.ProcessEnv, name: string): number | undefined {
 /**
  * Emulator options from `EMULATOR_*` variables: `EMULATOR_PORT` (default 4500 when run alone),
  * `EMULATOR_HOST`, `EMULATOR_PROJECT_ID`, `EMULATOR_MANAGEMENT_KEY`, `EMULATOR_SESSION_TTL`,
- * `EMULATOR_REFRESH_TTL` (seconds) and `EMULATOR_ROTATE_REFRESH` (`true`/`false`).
+ * `EMULATOR_REFRESH_TTL` (seconds), `EMULATOR_ROTATE_REFRESH` (`true`/`false`),
+ * `EMULATOR_LOCKOUT_ATTEMPTS` and `EMULATOR_IP_RATE_LIMIT` (0: off).
  */
 export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv, defaultPort = 0): EmulatorOptions {
   return {
@@ -24,5 +25,7 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv, defaultPort = 0):
     sessionTtlSeconds: intVar(env, 'EMULATOR_SESSION_TTL'),
     refreshTtlSeconds: intVar(env, 'EMULATOR_REFRESH_TTL'),
     rotateRefreshTokens: env.EMULATOR_ROTATE_REFRESH === 'true',
+    lockoutAttempts: intVar(env, 'EMULATOR_LOCKOUT_ATTEMPTS'),
+    ipRateLimit: intVar(env, 'EMULATOR_IP_RATE_LIMIT'),
   };
 }

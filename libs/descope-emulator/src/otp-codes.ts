@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { loginIdKey } from './login-id';
 
 export type OtpChannel = 'email' | 'sms' | 'voice' | 'whatsapp';
 export type OtpPurpose = 'signup' | 'signin' | 'update-email' | 'update-phone';
@@ -17,7 +18,7 @@ export type VerifyOutcome<T> =
   { status: 'ok'; purpose: OtpPurpose; intent: T } | { status: 'wrong' | 'locked' | 'none' };
 
 const key = (loginId: string, channel: OtpChannel, purpose: OtpPurpose) =>
-  `${loginId.trim().toLowerCase()}|${channel}|${purpose}`;
+  `${loginIdKey(loginId)}|${channel}|${purpose}`;
 
 /**
  * One live code per login id, channel and purpose: a new send replaces the old code. Codes are

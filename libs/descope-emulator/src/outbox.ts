@@ -1,3 +1,5 @@
+import { loginIdKey } from './login-id';
+
 /** What the emulator would have sent to a user, kept so tests and local users can read it. */
 export interface OutboxMessage {
   channel: 'email' | 'sms' | 'voice' | 'whatsapp';
@@ -22,11 +24,11 @@ export class Outbox {
     this.messages.length = Math.min(this.messages.length, this.capacity);
   }
 
-  /** Messages for one login id (case-insensitive), or all of them. */
+  /** Messages for one login id (in any spelling), or all of them. */
   list(loginId?: string): OutboxMessage[] {
     if (!loginId) return [...this.messages];
-    const wanted = loginId.toLowerCase();
-    return this.messages.filter((message) => message.loginId.toLowerCase() === wanted);
+    const wanted = loginIdKey(loginId);
+    return this.messages.filter((message) => loginIdKey(message.loginId) === wanted);
   }
 
   clear(): void {

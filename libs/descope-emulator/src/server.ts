@@ -5,8 +5,9 @@ import { toCookieMode } from './cookie-mode';
 import { EmulatorOptions, resolveOptions } from './emulator-options';
 import { EmulatorError, EmulatorErrors } from './errors';
 import { readJsonBody } from './json-body';
-import { Reply, Route } from './route';
+import { Reply } from './route';
 import { RouteTable } from './route-table';
+import { authorize, limitPerIp } from './access';
 import { adminRoutes } from './routes/admin.routes';
 import { managementUserRoutes } from './routes/management-user.routes';
 import { managementRoutes } from './routes/management.routes';
@@ -37,36 +38,13 @@ const routes = new RouteTable([
   ...adminRoutes,
 ]);
 
-/** The Authorization header's parts: `Bearer <projectId>[:<jwt>][:<key>]`. */
-function bearerParts(request: IncomingMessage): string[] {
-  const header = request.headers.authorization ?? '';
-  return header.startsWith('Bearer ') ? header.slice(7).split(':') : [];
-}
-
-/** Checks the caller may use the route's scope; returns the refresh JWT, if one was sent. */
-function authorize(route: Route, request: IncomingMessage, context: EmulatorContext) {
-  if (route.scope === 'open') return undefined;
-  const [projectId, ...rest] = bearerParts(request);
-  if (projectId !== context.options.projectId) {
-    throw EmulatorErrors.unauthorized('Missing or unknown project id in Authorization');
-  }
-  if (route.scope === 'management') {
-    const key = rest.join(':');
-    const expected = context.options.managementKey;
-    if (!key || (expected !== undefined && key !== expected)) {
-      throw EmulatorErrors.unauthorized('A valid management key is required');
-    }
-    return undefined;
-  }
-  return rest.find((part) => part.split('.').length === 3);
-}
-
 async function handle(request: IncomingMessage, context: EmulatorContext): Promise<Reply> {
   const url = new URL(request.url ?? '/', 'http://emulator');
   const match = routes.match(request.method ?? 'GET', url.pathname);
   if (!match) throw EmulatorErrors.notFound(url.pathname);
   const statKey = `${match.route.method} ${match.route.path}`;
   context.stats.set(statKey, (context.stats.get(statKey) ?? 0) + 1);
+  if (match.route.scope !== 'open') limitPerIp(request, context);
   const token = authorize(match.route, request, context);
   const body = await readJsonBody(request, context.options.bodyLimitBytes);
   const query = url.searchParams;

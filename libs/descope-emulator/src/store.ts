@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AuthorizationClaims, EmulatorUser, Role, Tenant } from './store-records';
 
-const key = (loginId: string) => loginId.trim().toLowerCase();
+import { loginIdKey as key } from './login-id';
 
 /** Users, roles and tenants, indexed by user id and by every login id. */
 export class EmulatorStore {

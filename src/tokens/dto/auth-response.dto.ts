@@ -30,4 +30,13 @@ export class AuthResponseDto {
 
   @ApiPropertyOptional({ type: UserResponseDto })
   user?: UserResponseDto;
+
+  @ApiPropertyOptional({
+    example: 'v1.3q2Jx0c7a1K9mZ4pQw8rTg.1771600000.kM2v...',
+    description:
+      'After an authentication by a secret: this device keeps its own guessing and send budgets ' +
+      'when the account is under attack. Send it back as X-Device-Token (or the DT cookie). ' +
+      'Left out with TOKEN_DELIVERY=cookie: it is in the DT cookie.',
+  })
+  deviceToken?: string;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EmulatorContext } from '../context';
 import { EmulatorErrors } from '../errors';
+import { loginIdKey } from '../login-id';
 import { maskEmail } from '../mask';
 import { customClaimsOf } from '../login-options';
 import { decoyHash, hashPassword, policyViolations, verifyPassword } from '../passwords';
@@ -14,18 +15,21 @@ async function hashWithPolicy(password: string, context: EmulatorContext): Promi
   return hashPassword(password);
 }
 
-/** Checks a login id's password, counting failures towards the rate limit. */
+/**
+ * Checks a login id's password. With the lock-out on, a locked account fails like a wrong
+ * password, right password or not (as a Descope project's lock-out answers).
+ */
 async function checkPassword(context: EmulatorContext, loginId: string, password: string) {
-  const retryAfter = context.signInFailures.retryAfter(loginId.toLowerCase());
-  if (retryAfter) throw EmulatorErrors.rateLimited(retryAfter);
+  const key = loginIdKey(loginId);
   const user = context.store.findByLoginId(loginId);
   // The same scrypt work whether or not the account exists: the timing tells nothing.
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-  if (!user || !valid) {
-    context.signInFailures.fail(loginId.toLowerCase());
+  const locked = context.signInFailures.retryAfter(key) > 0;
+  if (!user || !valid || locked) {
+    context.signInFailures.hit(key);
     throw user ? EmulatorErrors.wrongPassword() : EmulatorErrors.userNotFound();
   }
-  context.signInFailures.reset(loginId.toLowerCase());
+  context.signInFailures.reset(key);
   return user;
 }
 

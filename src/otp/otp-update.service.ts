@@ -1,0 +1,58 @@
+import { RefreshPrincipal } from '@app/auth';
+import { DescopeClient } from '@app/descope';
+import type { SdkResponse } from '@descope/node-sdk';
+import { Injectable } from '@nestjs/common';
+import { CallerInfo } from '../budgets/caller';
+import { SendBudget } from '../budgets/send-budget';
+import { OwnershipPolicy } from '../policies/ownership.policy';
+import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
+import { PhoneMethod } from './dto/otp-method.params';
+import { OtpUpdateEmailDto } from './dto/otp-update-email.dto';
+import { OtpUpdatePhoneDto } from './dto/otp-update-phone.dto';
+import { maskEmail, maskPhone } from './otp-mask';
+
+/**
+ * Changing the email or phone of the refresh token's own user: a code goes to the new address
+ * (within the send budget) and is verified with /v1/otp/verify/{method}.
+ */
+@Injectable()
+export class OtpUpdateService {
+  constructor(
+    private readonly descope: DescopeClient,
+    private readonly ownership: OwnershipPolicy,
+    private readonly sends: SendBudget,
+  ) {}
+
+  async updateEmail(
+    principal: RefreshPrincipal,
+    dto: OtpUpdateEmailDto,
+    caller: CallerInfo,
+  ): Promise<MaskedAddressResponseDto> {
+    const { loginId, email, ...options } = dto;
+    const owner = await this.ownership.owner(principal, loginId);
+    const target = { loginId: owner.loginId, destination: email, channel: 'email' as const };
+    if (await this.sends.allow(caller, target, 'OTP email update')) {
+      await this.descope.call((sdk) =>
+        sdk.otp.update.email(owner.loginId, email, principal.jwt, options),
+      );
+    }
+    return { maskedAddress: maskEmail(email) };
+  }
+
+  async updatePhone(
+    method: PhoneMethod,
+    principal: RefreshPrincipal,
+    dto: OtpUpdatePhoneDto,
+    caller: CallerInfo,
+  ): Promise<MaskedAddressResponseDto> {
+    const { loginId, phone, ...options } = dto;
+    const owner = await this.ownership.owner(principal, loginId);
+    const target = { loginId: owner.loginId, destination: phone, channel: method };
+    if (await this.sends.allow(caller, target, 'OTP phone update')) {
+      await this.descope.call<SdkResponse<{ maskedPhone?: string }>>((sdk) =>
+        sdk.otp.update.phone[method](owner.loginId, phone, principal.jwt, options),
+      );
+    }
+    return { maskedAddress: maskPhone(phone) };
+  }
+}
