@@ -37,12 +37,17 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
+/**
+ * Starts the app against a new emulator (started with `emulatorOptions`), or against a running
+ * one (shared by several instances; the caller closes it).
+ */
 export async function startApp(
   env: Record<string, string> = {},
-  emulatorOptions: EmulatorOptions = {},
+  emulatorOptions: EmulatorOptions | RunningEmulator = {},
   logger: LoggerService | false = false,
 ): Promise<AppHarness> {
-  const emulator = await startEmulator(emulatorOptions);
+  const shared = 'baseUrl' in emulatorOptions;
+  const emulator = shared ? emulatorOptions : await startEmulator(emulatorOptions);
   const { app } = await createApp(
     {
       DESCOPE_PROJECT_ID: emulator.projectId,
@@ -121,7 +126,7 @@ export async function startApp(
     },
     close: async () => {
       await app.close();
-      await emulator.close();
+      if (!shared) await emulator.close();
     },
   };
 }
