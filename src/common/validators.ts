@@ -1,10 +1,13 @@
 import { Matches, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 
-/* Control characters are exactly what this pattern is for. */
-/* eslint-disable no-control-regex */
-/** C0/C1 controls (NUL, BEL, CR, LF…), zero-width characters, bidi embeddings and isolates. */
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]/;
-/* eslint-enable no-control-regex */
+/**
+ * Characters that hide, reorder or disguise text: controls, format characters (soft hyphen,
+ * zero-width, bidi marks and isolates), line and paragraph separators, private-use and
+ * unassigned code points, every default-ignorable (variation selectors, fillers, tags), and
+ * white space other than a plain space.
+ */
+const HIDDEN =
+  /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]|[^\S ]/u;
 
 /** No control, zero-width or bidi character: they make look-alike identifiers. */
 export const HasNoHiddenCharacters = () =>
@@ -13,7 +16,7 @@ export const HasNoHiddenCharacters = () =>
     validator: {
       validate: (value: unknown) => typeof value === 'string' && !HIDDEN.test(value),
       defaultMessage: (args) =>
-        `${args?.property} may not contain control, zero-width or bidi characters`,
+        `${args?.property} may not contain control, invisible, bidi or special white-space characters`,
     },
   });
 

@@ -59,7 +59,15 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ TRUST_PROXY: 'true' })).toThrow(
       /TRUST_PROXY: .*hop count.*addresses or CIDRs.*true is refused/,
     );
-    for (const bad of ['banana', '10.0.0.0/33', '300.1.1.1', '99'])
+    for (const bad of [
+      'banana',
+      '10.0.0.0/33',
+      '300.1.1.1',
+      '99',
+      '0.0.0.0/1,128.0.0.0/1',
+      '0.0.0.0/0',
+      '::/0',
+    ])
       expect(() => validateEnvironment({ TRUST_PROXY: bad })).toThrow('TRUST_PROXY');
   });
 

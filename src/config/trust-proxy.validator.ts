@@ -1,14 +1,18 @@
 import { isIP } from 'node:net';
 import { ValidateBy } from 'class-validator';
 
-/** An IPv4/IPv6 address, or a CIDR block of one. */
+/**
+ * An IPv4/IPv6 address, or a CIDR block no broader than /8 (IPv4) or /16 (IPv6): broader blocks
+ * (0.0.0.0/1 twice covers everyone) would trust client-written addresses, as `true` would.
+ */
 function isAddressOrCidr(item: string): boolean {
   const [address, prefix, ...rest] = item.split('/');
   const version = isIP(address);
   if (!version || rest.length) return false;
   if (prefix === undefined) return true;
   const bits = Number(prefix);
-  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+  const [narrowest, broadest] = version === 4 ? [32, 8] : [128, 16];
+  return /^\d+$/.test(prefix) && bits <= narrowest && bits >= broadest;
 }
 
 /**
@@ -25,7 +29,8 @@ export const IsTrustProxy = () =>
         (Array.isArray(value) && value.length > 0 && value.every(isAddressOrCidr)),
       defaultMessage: () =>
         "TRUST_PROXY must be false, a hop count (1: one proxy in front) or the proxies' " +
-        'addresses or CIDRs (e.g. 10.0.0.0/8,127.0.0.1); true is refused because it would trust ' +
+        'addresses or CIDRs no broader than /8 or /16 (e.g. 10.0.0.0/8,127.0.0.1); true is ' +
+        'refused because it would trust ' +
         'the X-Forwarded-For the client writes itself',
     },
   });

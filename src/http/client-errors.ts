@@ -1,3 +1,4 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
@@ -8,6 +9,13 @@ const DETAIL: Partial<Record<ProblemCode, string>> = {
   headers_too_large: 'The request headers are too large',
   invalid_request: 'The request is not valid HTTP',
 };
+
+/** A problem+json body, as ProblemFilter writes them, for errors that never reach Nest. */
+function problemBody(code: ProblemCode, detail: string, requestId: string): string {
+  const status = PROBLEM_STATUS[code];
+  const title = PROBLEM_TITLE[code];
+  return JSON.stringify({ type: `urn:problem:${code}`, title, status, detail, code, requestId });
+}
 
 /** The problem for an error Node reports before the request reaches Fastify's routing. */
 function codeOf(error: NodeJS.ErrnoException): ProblemCode {
@@ -28,19 +36,29 @@ export function problemClientErrorHandler(error: NodeJS.ErrnoException, socket: 
     const code = codeOf(error);
     const status = PROBLEM_STATUS[code];
     const requestId = randomUUID();
-    const body = JSON.stringify({
-      type: `urn:problem:${code}`,
-      title: PROBLEM_TITLE[code],
-      status,
-      detail: DETAIL[code],
-      code,
-      requestId,
-    });
+    const body = problemBody(code, DETAIL[code]!, requestId);
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/problem+json\r\n` +
         `content-length: ${Buffer.byteLength(body)}\r\nx-request-id: ${requestId}\r\n` +
-        `connection: close\r\n\r\n${body}`,
+        `cache-control: no-store\r\nconnection: close\r\n\r\n${body}`,
     );
   }
   socket.destroy(error);
+}
+
+/**
+ * Fastify's `frameworkErrors`: a URL that does not decode, an over-long path parameter. Answered
+ * as problem+json without quoting the URL (Fastify's default echoes it, query string included).
+ */
+export function problemFrameworkErrors(
+  _error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  void reply
+    .status(400)
+    .header('content-type', 'application/problem+json')
+    .header('x-request-id', request.id)
+    .header('cache-control', 'no-store')
+    .send(problemBody('invalid_request', 'The request URL is not valid', request.id));
 }

@@ -1,7 +1,7 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { EnvironmentVariables } from '../config/env.validation';
-import { problemClientErrorHandler } from './client-errors';
+import { problemClientErrorHandler, problemFrameworkErrors } from './client-errors';
 
 /** Largest request body, bytes: auth requests are small. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -38,5 +38,6 @@ export function createAdapter(config: EnvironmentVariables): FastifyAdapter {
       maxHeaderSize: MAX_HEADER_BYTES,
     },
     clientErrorHandler: problemClientErrorHandler,
+    frameworkErrors: problemFrameworkErrors,
   });
 }

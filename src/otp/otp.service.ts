@@ -6,7 +6,7 @@ import { CallerInfo } from '../budgets/caller';
 import { GuessBudget } from '../budgets/guess-budget';
 import { SendBudget } from '../budgets/send-budget';
 import { CallerOptionsPolicy } from '../policies/caller-options.policy';
-import { stepUpToken } from '../policies/step-up';
+import { StepUpPolicy } from '../policies/step-up.policy';
 import { AuthResponseFactory } from '../tokens/auth-response.factory';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
@@ -33,6 +33,7 @@ export class OtpService {
     private readonly callerOptions: CallerOptionsPolicy,
     private readonly guesses: GuessBudget,
     private readonly sends: SendBudget,
+    private readonly stepUp: StepUpPolicy,
   ) {}
 
   /** An existing login id answers 202 like a new one (and gets no code): sign-up reveals nothing. */
@@ -62,7 +63,7 @@ export class OtpService {
     caller: CallerInfo,
   ): Promise<MaskedAddressResponseDto> {
     this.callerOptions.checkCustomClaims(loginOptions?.customClaims, 'loginOptions.customClaims');
-    const token = await stepUpToken(loginOptions, refresh);
+    const token = await this.stepUp.token(loginOptions, loginId, refresh);
     const { userNotFound, invalidArguments } = DescopeErrorCodes;
     if (await this.sends.allow(caller, { loginId, channel: method }, 'OTP sign-in')) {
       await this.descope
@@ -82,8 +83,14 @@ export class OtpService {
     const destination = checkAddress(method, loginId);
     this.callerOptions.checkCustomClaims(signUpOptions?.customClaims, 'signUpOptions.customClaims');
     const target = { loginId, destination, channel: method };
+    const { userNotFound, invalidArguments } = DescopeErrorCodes;
     if (await this.sends.allow(caller, target, 'OTP sign-up-or-in')) {
-      await this.descope.call<Sent>((sdk) => sdk.otp.signUpOrIn[method](loginId, signUpOptions));
+      // An existing account with no address on this channel answers like any other, as sign-in.
+      await this.descope
+        .call<Sent>((sdk) => sdk.otp.signUpOrIn[method](loginId, signUpOptions))
+        .catch((error: unknown) => {
+          if (!isDescopeCode(error, userNotFound, invalidArguments)) throw error;
+        });
     }
     return maskOf(method, loginId);
   }

@@ -37,6 +37,15 @@ function fromHttpException(exception: HttpException): ProblemError {
 }
 
 /**
+ * An error Fastify marked as the client's (a body stream that broke off: the client hung up or
+ * timed out), which is not an HttpException and must not be logged as a bug.
+ */
+const isClientFault = (error: unknown): error is { statusCode: number } => {
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
+};
+
+/**
  * The problem an error answers with, or `undefined` for a bug (anything the service did not
  * expect), which the filter logs and answers 500. Shared by the filter and by the interceptors
  * that must see the answer before it is sent.
@@ -54,5 +63,7 @@ export function problemOf(exception: unknown): ProblemError | undefined {
   if (exception instanceof DescopeUnexpectedError) return undefined;
   if (exception instanceof DescopeError) return problemFromDescope(exception);
   if (exception instanceof HttpException) return fromHttpException(exception);
+  if (isClientFault(exception))
+    return fromHttpException(new HttpException('', exception.statusCode));
   return undefined;
 }

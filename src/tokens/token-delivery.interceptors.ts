@@ -1,4 +1,4 @@
-import { CrossSiteRequestError } from '@app/auth';
+import { RequestTokens, RequestWithTokens } from '@app/auth';
 import {
   applyDecorators,
   CallHandler,
@@ -34,16 +34,20 @@ export class IssueTokensInterceptor implements NestInterceptor<AuthResponseDto, 
  */
 @Injectable()
 export class ClearTokensInterceptor implements NestInterceptor {
-  constructor(private readonly cookies: TokenCookies) {}
+  constructor(
+    private readonly cookies: TokenCookies,
+    private readonly tokens: RequestTokens,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const http = context.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const clear = () => {
+      if (!this.tokens.crossSite(http.getRequest<RequestWithTokens>())) this.cookies.clear(reply);
+    };
     return next.handle().pipe(
-      map((result: unknown) => (this.cookies.clear(reply), result)),
-      catchError((error: unknown) => {
-        if (!(error instanceof CrossSiteRequestError)) this.cookies.clear(reply);
-        return throwError(() => error);
-      }),
+      map((result: unknown) => (clear(), result)),
+      catchError((error: unknown) => (clear(), throwError(() => error))),
     );
   }
 }

@@ -5,7 +5,7 @@ import { CallerOptionsPolicy } from '../policies/caller-options.policy';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { OwnershipPolicy } from '../policies/ownership.policy';
 import { ProblemError } from '../problems/problem.error';
-import { stepUpToken } from '../policies/step-up';
+import { StepUpPolicy } from '../policies/step-up.policy';
 import { AuthResponseFactory } from '../tokens/auth-response.factory';
 import { CallerInfo } from '../budgets/caller';
 import { GuessBudget } from '../budgets/guess-budget';
@@ -34,6 +34,7 @@ export class TotpService {
     private readonly ownership: OwnershipPolicy,
     private readonly callerOptions: CallerOptionsPolicy,
     private readonly guesses: GuessBudget,
+    private readonly stepUp: StepUpPolicy,
   ) {}
 
   async signUp({ loginId, user }: TotpSignUpDto): Promise<TotpEnrolmentResponseDto> {
@@ -46,7 +47,7 @@ export class TotpService {
     caller: CallerInfo,
   ): Promise<AuthResponseDto> {
     this.callerOptions.checkCustomClaims(loginOptions?.customClaims, 'loginOptions.customClaims');
-    const token = await stepUpToken(loginOptions, refresh);
+    const token = await this.stepUp.token(loginOptions, loginId, refresh);
     const data = await this.guesses.check(loginId, caller, () =>
       this.descope
         .call((sdk) => sdk.totp.verify(loginId, code, loginOptions, token))

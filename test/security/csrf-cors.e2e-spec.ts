@@ -99,6 +99,12 @@ describe('Security: cookie-authenticated requests from other sites (CSRF) and CO
     expect(refused(response)).toEqual([403, 'forbidden']);
     expect(response.cookies).toEqual({});
     expect((await refresh({ origin: FRONTEND })).status).toBe(200);
+    const withoutDsr = await h.api('POST', '/v1/session/logout', {
+      cookies: { DS: tokens.sessionJwt },
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(withoutDsr.status).toBe(401);
+    expect(withoutDsr.cookies).toEqual({}); // another site cannot clear them either
   });
 
   it('answers a preflight from the frontend with credentials and the headers the API reads', async () => {

@@ -124,6 +124,41 @@ describe('Security: the answers say nothing about which accounts exist', () => {
     );
   });
 
+  it("answers a step-up naming another user's login id alike, whether that account exists or not", async () => {
+    const mallory = await h.api('POST', '/v1/password/signup', {
+      body: { loginId: uniqueEmail('mallory'), password: STRONG_PASSWORD },
+    });
+    const victim = uniqueEmail('victim');
+    const { body } = await post('/v1/totp/signup', { loginId: victim });
+    const bearer = mallory.body.refreshJwt as string;
+    for (const [path, extra] of [
+      ['/v1/otp/signin/email', { loginOptions: { stepup: true } }],
+      [
+        '/v1/totp/verify',
+        { code: generateSync({ secret: body.key }), loginOptions: { mfa: true } },
+      ],
+    ] as const) {
+      const answers = await Promise.all(
+        [victim, uniqueEmail('nobody')].map((loginId) =>
+          h.api('POST', path, { bearer, body: { loginId, ...extra } }),
+        ),
+      );
+      expect([path, ...answers.map((a) => a.status)]).toEqual([path, 403, 403]);
+      expect(JSON.stringify(withoutId(answers[0]))).toBe(JSON.stringify(withoutId(answers[1])));
+    }
+  });
+
+  it('answers sign-up-or-in for an account without an address on the channel like any other', async () => {
+    const noEmail = uniqueEmail('no-email');
+    await h.management.management.user.create(noEmail, { phone: '+14155550177' });
+    const [known, unknown] = await Promise.all([
+      post('/v1/otp/signup-in/email', { loginId: noEmail }),
+      post('/v1/otp/signup-in/email', { loginId: uniqueEmail('nobody') }),
+    ]);
+    expect([known.status, unknown.status]).toEqual([202, 202]);
+    expect(Object.keys(known.body)).toEqual(Object.keys(unknown.body));
+  });
+
   it('answers unknown users and wrong passwords in the same time (default floor)', async () => {
     const accounts = await Promise.all(Array.from({ length: SAMPLES }, () => signUp()));
     const [unknown, wrong] = await medians(

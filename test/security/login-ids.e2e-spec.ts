@@ -44,6 +44,16 @@ describe('Security: login ids have one spelling', () => {
     ['zero-width space', '\u200b'],
     ['zero-width joiner', '\u200d'],
     ['word joiner', '\u2060'],
+    ['Arabic letter mark (bidi)', '\u061c'],
+    ['soft hyphen', '\u00ad'],
+    ['combining grapheme joiner', '\u034f'],
+    ['Mongolian vowel separator', '\u180e'],
+    ['invisible times', '\u2062'],
+    ['Hangul filler', '\u3164'],
+    ['variation selector', '\ufe0f'],
+    ['tag character', '\u{e0041}'],
+    ['line separator', '\u2028'],
+    ['no-break space inside', '\u00a0'],
   ])('refuses a login id holding %s, on every route that takes one', async (_name, char) => {
     const loginId = `evil${char}${unique()}@example.com`;
     for (const [path, body] of [

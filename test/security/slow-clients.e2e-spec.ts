@@ -1,3 +1,4 @@
+import { ConsoleLogger } from '@nestjs/common';
 import { connect } from 'node:net';
 import { AppHarness, startApp } from '../support/app-harness';
 
@@ -25,8 +26,15 @@ const problemOf = (text: string) => JSON.parse(text.slice(text.indexOf('\r\n\r\n
 describe('Security: slow and oversized clients', () => {
   let h: AppHarness;
 
+  const logs: string[] = [];
+  const logger = new (class extends ConsoleLogger {
+    protected override printMessages(messages: unknown[], _context = '', level = 'log'): void {
+      logs.push(`${level} ${messages.map(String).join(' ')}`);
+    }
+  })();
+
   beforeAll(async () => {
-    h = await startApp({ REQUEST_TIMEOUT_MS: String(TIMEOUT_MS) });
+    h = await startApp({ REQUEST_TIMEOUT_MS: String(TIMEOUT_MS) }, {}, logger);
   });
   afterAll(() => h.close());
 
@@ -54,6 +62,34 @@ describe('Security: slow and oversized clients', () => {
     ]);
     expect(text).toMatch(/^HTTP\/1\.1 431 /);
     expect(problemOf(text)).toMatchObject({ status: 431, code: 'headers_too_large' });
+  });
+
+  it('answers a URL that does not decode with 400 problem+json, without quoting it', async () => {
+    const { text } = await rawExchange(h.url, [
+      'POST /v1/password/signin%ZZ?password=Secret-Pass-9&code=123456 HTTP/1.1\r\nHost: x\r\n' +
+        'content-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}',
+    ]);
+    expect(text).toMatch(/^HTTP\/1\.1 400 /);
+    expect(text).toContain('content-type: application/problem+json');
+    expect(text).toMatch(/x-request-id: [\w-]+/);
+    expect(problemOf(text)).toMatchObject({ status: 400, code: 'invalid_request' });
+    expect(text).not.toContain('Secret-Pass-9');
+  });
+
+  it('logs no error for a client that hangs up in the middle of its body', async () => {
+    logs.length = 0;
+    await new Promise<void>((resolve) => {
+      const { hostname, port } = new URL(h.url);
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(
+          'POST /v1/password/signin HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\n' +
+            'content-length: 100\r\n\r\n{"loginId":',
+        );
+        setTimeout(() => socket.destroy(), 100);
+      });
+      socket.on('close', () => setTimeout(resolve, 300));
+    });
+    expect(logs.filter((line) => line.startsWith('error'))).toEqual([]);
   });
 
   it('answers a request that is not HTTP with 400 problem+json', async () => {

@@ -29,7 +29,10 @@ const fakeAuth: DynamicModule = {
   global: true,
   providers: [
     { provide: TokenVerifier, useValue: { verify: () => Promise.resolve(FAKE_PRINCIPAL) } },
-    { provide: RequestTokens, useValue: { read: () => FAKE_PRINCIPAL.jwt } },
+    {
+      provide: RequestTokens,
+      useValue: { read: () => FAKE_PRINCIPAL.jwt, crossSite: () => undefined },
+    },
     { provide: DeviceTokens, useValue: { issue: () => Promise.resolve('v1.d.1.m'), ttlMs: 1000 } },
   ],
   exports: [TokenVerifier, RequestTokens, DeviceTokens],

@@ -22,3 +22,4 @@ export {
   Roles,
 } from './auth.decorators';
 export { REFRESH_COOKIE, SESSION_COOKIE } from './token-reader';
+export type { RequestWithTokens } from './token-reader';

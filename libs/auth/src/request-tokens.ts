@@ -19,6 +19,11 @@ export class RequestTokens {
     this.trusted = new Set((options.trustedOrigins ?? []).map((origin) => new URL(origin).origin));
   }
 
+  /** Why a state-changing request is cross-site (see `crossSiteReason`), or `undefined`. */
+  crossSite(request: RequestWithTokens): string | undefined {
+    return crossSiteReason(request, this.trusted);
+  }
+
   /** The token of a kind (unverified), or `undefined`; throws `CrossSiteRequestError`. */
   read(request: RequestWithTokens, kind: TokenKind): string | undefined {
     const { jwt, fromCookie } = readToken(request, kind);
