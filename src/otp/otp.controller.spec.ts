@@ -1,4 +1,5 @@
 import { badFields, controllerApp, ControllerApp } from '../../test/support/controller-app';
+import { OtpUpdateController } from './otp-update.controller';
 import { OtpController } from './otp.controller';
 import { OtpUpdateService } from './otp-update.service';
 import { OtpService } from './otp.service';
@@ -17,10 +18,13 @@ describe('OtpController', () => {
   };
 
   beforeAll(async () => {
-    c = await controllerApp(OtpController, [
-      { provide: OtpService, useValue: service },
-      { provide: OtpUpdateService, useValue: service },
-    ]);
+    c = await controllerApp(
+      [OtpController, OtpUpdateController],
+      [
+        { provide: OtpService, useValue: service },
+        { provide: OtpUpdateService, useValue: service },
+      ],
+    );
   });
   afterAll(() => c.close());
 

@@ -1,4 +1,4 @@
-import { CurrentRefreshToken, LazyRefreshToken, Public, RefreshPrincipal } from '@app/auth';
+import { LazyRefreshToken, Public } from '@app/auth';
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -9,31 +9,27 @@ import {
 } from '@nestjs/swagger';
 import { ApiProblems, UPSTREAM_PROBLEMS } from '../problems/api-problems.decorator';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
-import { ApiRefreshToken, RefreshTokenRoute } from '../tokens/route-auth.decorators';
+import { ApiRefreshToken } from '../tokens/route-auth.decorators';
 import { IssuesTokens } from '../tokens/token-delivery.interceptors';
 import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
-import { OtpMethodParams, PhoneMethodParams } from './dto/otp-method.params';
+import { OtpMethodParams } from './dto/otp-method.params';
 import { OtpSignInDto } from './dto/otp-sign-in.dto';
 import { OtpSignUpInDto } from './dto/otp-sign-up-in.dto';
 import { OtpSignUpDto } from './dto/otp-sign-up.dto';
-import { OtpUpdateEmailDto } from './dto/otp-update-email.dto';
-import { OtpUpdatePhoneDto } from './dto/otp-update-phone.dto';
 import { OtpVerifyDto } from './dto/otp-verify.dto';
 import { OTP_EXAMPLES } from './otp.examples';
-import { OtpUpdateService } from './otp-update.service';
 import { OtpService } from './otp.service';
 import { Caller, CallerInfo } from '../budgets/caller';
 import { WRONG_OTP_CODE } from '../policies/account-failures';
 import { HidesAccounts } from '../policies/hide-accounts.interceptor';
+import { ApiGuessBudget, ApiSendBudget } from '../budgets/budget-docs';
 
 @ApiTags('otp')
 @Controller('v1/otp')
 export class OtpController {
-  constructor(
-    private readonly otpService: OtpService,
-    private readonly otpUpdateService: OtpUpdateService,
-  ) {}
+  constructor(private readonly otpService: OtpService) {}
 
+  @ApiSendBudget()
   @HidesAccounts()
   @Public()
   @Post('signup/:method')
@@ -54,6 +50,7 @@ export class OtpController {
     return this.otpService.signUp(method, dto, caller);
   }
 
+  @ApiSendBudget()
   @HidesAccounts()
   @Public()
   @Post('signin/:method')
@@ -77,6 +74,7 @@ export class OtpController {
     return this.otpService.signIn(method, dto, refresh, caller);
   }
 
+  @ApiSendBudget()
   @HidesAccounts()
   @Public()
   @Post('signup-in/:method')
@@ -93,6 +91,7 @@ export class OtpController {
     return this.otpService.signUpOrIn(method, dto, caller);
   }
 
+  @ApiGuessBudget()
   @HidesAccounts(WRONG_OTP_CODE)
   @Public()
   @Post('verify/:method')
@@ -108,42 +107,5 @@ export class OtpController {
     @Caller() caller: CallerInfo,
   ): Promise<AuthResponseDto> {
     return this.otpService.verify(method, dto, caller);
-  }
-
-  @RefreshTokenRoute()
-  @Post('update/email')
-  @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({
-    summary:
-      'Change the email: a code goes to the new address; verify it with /v1/otp/verify/email',
-  })
-  @ApiBody({ type: OtpUpdateEmailDto, examples: OTP_EXAMPLES.updateEmail })
-  @ApiAcceptedResponse({ type: MaskedAddressResponseDto })
-  @ApiProblems('invalid_request', 'forbidden', 'user_exists', ...UPSTREAM_PROBLEMS)
-  updateEmail(
-    @CurrentRefreshToken() principal: RefreshPrincipal,
-    @Body() dto: OtpUpdateEmailDto,
-    @Caller() caller: CallerInfo,
-  ): Promise<MaskedAddressResponseDto> {
-    return this.otpUpdateService.updateEmail(principal, dto, caller);
-  }
-
-  @RefreshTokenRoute()
-  @Post('update/phone/:method')
-  @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({
-    summary:
-      'Change the phone: a code goes to the new number; verify it with /v1/otp/verify/{method}',
-  })
-  @ApiBody({ type: OtpUpdatePhoneDto, examples: OTP_EXAMPLES.updatePhone })
-  @ApiAcceptedResponse({ type: MaskedAddressResponseDto })
-  @ApiProblems('invalid_request', 'forbidden', 'user_exists', ...UPSTREAM_PROBLEMS)
-  updatePhone(
-    @Param() { method }: PhoneMethodParams,
-    @CurrentRefreshToken() principal: RefreshPrincipal,
-    @Body() dto: OtpUpdatePhoneDto,
-    @Caller() caller: CallerInfo,
-  ): Promise<MaskedAddressResponseDto> {
-    return this.otpUpdateService.updatePhone(method, principal, dto, caller);
   }
 }

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { PoliciesModule } from '../policies/policies.module';
 import { TokensModule } from '../tokens/tokens.module';
+import { OtpUpdateController } from './otp-update.controller';
 import { OtpController } from './otp.controller';
 import { OtpUpdateService } from './otp-update.service';
 import { OtpService } from './otp.service';
 
 @Module({
   imports: [TokensModule, PoliciesModule],
-  controllers: [OtpController],
+  controllers: [OtpController, OtpUpdateController],
   providers: [OtpService, OtpUpdateService],
 })
 export class OtpModule {}

@@ -24,6 +24,7 @@ import { PasswordUpdateDto } from './dto/password-update.dto';
 import { PasswordService } from './password.service';
 import { BAD_RESET_LINK, WRONG_PASSWORD } from '../policies/account-failures';
 import { HidesAccounts } from '../policies/hide-accounts.interceptor';
+import { ApiGuessBudget, ApiSendBudget } from '../budgets/budget-docs';
 
 @ApiTags('password')
 @Controller('v1/password')
@@ -43,6 +44,7 @@ export class PasswordController {
     return this.passwordService.signUp(dto);
   }
 
+  @ApiGuessBudget()
   @HidesAccounts(WRONG_PASSWORD)
   @Public()
   @Post('signin')
@@ -55,6 +57,7 @@ export class PasswordController {
     return this.passwordService.signIn(dto, caller);
   }
 
+  @ApiGuessBudget()
   @HidesAccounts(WRONG_PASSWORD)
   @Public()
   @Post('replace')
@@ -82,6 +85,7 @@ export class PasswordController {
     return this.passwordService.update(principal, dto);
   }
 
+  @ApiSendBudget()
   @HidesAccounts()
   @Public()
   @Post('reset')

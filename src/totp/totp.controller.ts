@@ -13,6 +13,7 @@ import { TotpService } from './totp.service';
 import { Caller, CallerInfo } from '../budgets/caller';
 import { WRONG_TOTP_CODE } from '../policies/account-failures';
 import { HidesAccounts } from '../policies/hide-accounts.interceptor';
+import { ApiGuessBudget } from '../budgets/budget-docs';
 
 @ApiTags('totp')
 @Controller('v1/totp')
@@ -30,6 +31,7 @@ export class TotpController {
     return this.totpService.signUp(dto);
   }
 
+  @ApiGuessBudget()
   @HidesAccounts(WRONG_TOTP_CODE)
   @Public()
   @Post('verify')

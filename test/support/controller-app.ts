@@ -46,12 +46,12 @@ export interface ControllerApp {
 }
 
 /**
- * One controller in a Nest app with the service's real ValidationPipe and problem filter, its
+ * A feature's controllers in a Nest app with the service's real ValidationPipe and problem filter, its
  * service replaced by `providers`, and guards that let every request through as user U1, so a
  * controller spec sees exactly what validation and routing answer.
  */
 export async function controllerApp(
-  controller: Type,
+  controller: Type | Type[],
   providers: Provider[],
   imports: (Type | DynamicModule)[] = [],
 ): Promise<ControllerApp> {
@@ -66,7 +66,7 @@ export async function controllerApp(
       TokensModule,
       ...imports,
     ],
-    controllers: [controller],
+    controllers: [controller].flat(),
     providers: [
       ...providers,
       { provide: APP_PIPE, useFactory: createValidationPipe },
