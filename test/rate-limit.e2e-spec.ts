@@ -76,6 +76,34 @@ describe('Service: request limits', () => {
     }
   });
 
+  it('fails the guessing budgets open (counted in metrics) or closed when Redis is unreachable', async () => {
+    const down = {
+      ...REDIS,
+      RATE_LIMIT_REDIS_URL: 'redis://127.0.0.1:9',
+      AUTH_FAILURES_PER_CLIENT: '1/15m',
+      AUTH_FAILURES_PER_ACCOUNT: '1/1h',
+    };
+    const signIn = (h: AppHarness) =>
+      h.api('POST', '/v1/password/signin', {
+        body: { loginId: uniqueEmail(), password: 'Wrong-Pass-1' },
+      });
+    const open = await startApp(down);
+    try {
+      for (let i = 0; i < 3; i += 1) expect((await signIn(open)).status).toBe(401);
+      const metrics = await (await fetch(`${open.url}/metrics`)).text();
+      expect(metrics).toMatch(/auth_limiter_failures_total\{limiter="budgets"\} [1-9]/);
+    } finally {
+      await open.close();
+    }
+    const closed = await startApp({ ...down, RATE_LIMIT_FAIL_CLOSED: 'true' });
+    try {
+      const answer = await signIn(closed);
+      expect([answer.status, answer.body.code]).toEqual([503, 'limiter_unavailable']);
+    } finally {
+      await closed.close();
+    }
+  });
+
   it('warns at start that RATE_LIMIT_LOGIN_ID_PER_MINUTE is ignored, naming the budgets', async () => {
     const lines: string[] = [];
     const logger = new (class extends ConsoleLogger {
