@@ -96,7 +96,7 @@ describe('Emulator: OTP through the real SDK', () => {
     );
   });
 
-  it('steps up: the new session keeps the user and adds the channel to amr', async () => {
+  it('steps up: the new session keeps the user, adds the channel to amr and carries su', async () => {
     const loginId = uniqueEmail();
     const { data } = await h.sdk.password.signUp(loginId, STRONG_PASSWORD);
     expect((await h.sdk.otp.signIn.email(loginId, { stepup: true })).error?.errorCode).toBe(
@@ -107,7 +107,22 @@ describe('Emulator: OTP through the real SDK', () => {
     );
     const verified = await h.sdk.otp.verify.email(loginId, (await lastCode(loginId)).code!);
     const claims = decodeJwt(verified.data!.sessionJwt).payload;
-    expect(claims.amr).toEqual(['pwd', 'email']);
-    expect(claims.sub).toBe(data!.user!.userId);
+    // Descope's docs: mfa means two or more unique methods; a step-up sets su: true.
+    expect(claims.amr).toEqual(['pwd', 'email', 'mfa']);
+    expect([claims.su, claims.sub]).toEqual([true, data!.user!.userId]);
+  });
+
+  it('steps up with the same method: no mfa in amr, su set; mfa: true sets no su', async () => {
+    const loginId = uniqueEmail();
+    await h.sdk.otp.signUp.email(loginId, { email: loginId });
+    const first = await h.sdk.otp.verify.email(loginId, (await lastCode(loginId)).code!);
+    await h.sdk.otp.signIn.email(loginId, { stepup: true }, first.data!.refreshJwt);
+    const again = await h.sdk.otp.verify.email(loginId, (await lastCode(loginId)).code!);
+    const stepped = decodeJwt(again.data!.sessionJwt).payload;
+    expect([stepped.amr, stepped.su]).toEqual([['email'], true]);
+    await h.sdk.otp.signIn.email(loginId, { mfa: true }, first.data!.refreshJwt);
+    const mfa = await h.sdk.otp.verify.email(loginId, (await lastCode(loginId)).code!);
+    const claims = decodeJwt(mfa.data!.sessionJwt).payload;
+    expect([claims.amr, claims.su]).toEqual([['email'], undefined]);
   });
 });

@@ -207,7 +207,7 @@ describe('Service: OTP', () => {
     expect(phoneForeign.status).toBe(403);
   });
 
-  it('steps up: a password session plus an email code gives amr pwd and email', async () => {
+  it('steps up: a password session plus an email code gives amr pwd, email, mfa and su', async () => {
     const loginId = uniqueEmail('stepup');
     const { body } = await h.api('POST', '/v1/password/signup', {
       body: { loginId, password: STRONG_PASSWORD },
@@ -226,7 +226,11 @@ describe('Service: OTP', () => {
       body: { loginId, code: await code(loginId) },
     });
     const claims = decodeJwt(verified.body.sessionJwt).payload;
-    expect([claims.amr, claims.sub]).toEqual([['pwd', 'email'], body.user.userId]);
+    expect([claims.amr, claims.sub]).toEqual([['pwd', 'email', 'mfa'], body.user.userId]);
+    const session = await h.api('POST', '/v1/session/validate', {
+      body: { sessionJwt: verified.body.sessionJwt },
+    });
+    expect([session.body.amr, session.body.steppedUp]).toEqual([['pwd', 'email', 'mfa'], true]);
   });
 
   it.each([

@@ -107,7 +107,10 @@ describe('Service: TOTP', () => {
     expect([anonymous.status, anonymous.body.code]).toEqual([401, 'token_missing']);
   });
 
-  it('steps up a password session: amr holds pwd and totp', async () => {
+  it.each([
+    ['stepup', true],
+    ['mfa', undefined],
+  ])('raises a password session with %s: amr holds pwd, totp and mfa', async (how, su) => {
     const loginId = uniqueEmail('stepup');
     const signUp = await h.api('POST', '/v1/password/signup', {
       body: { loginId, password: STRONG_PASSWORD },
@@ -122,16 +125,17 @@ describe('Service: TOTP', () => {
     const noToken = await verify({
       loginId,
       code: codeFor(body.key),
-      loginOptions: { stepup: true },
+      loginOptions: { [how]: true },
     });
     expect([noToken.status, noToken.body.code]).toEqual([401, 'token_missing']);
     const stepped = await verify(
-      { loginId, code: codeFor(body.key), loginOptions: { stepup: true } },
+      { loginId, code: codeFor(body.key), loginOptions: { [how]: true } },
       signIn.body.refreshJwt,
     );
     expect(stepped.status).toBe(200);
     const claims = decodeJwt(stepped.body.sessionJwt).payload;
-    expect([claims.amr, claims.sub]).toEqual([['pwd', 'totp'], signUp.body.user.userId]);
+    expect([claims.amr, claims.sub]).toEqual([['pwd', 'totp', 'mfa'], signUp.body.user.userId]);
+    expect(claims.su).toBe(su);
   });
 
   it('answers sign-up for an existing login id with 409', async () => {

@@ -33,6 +33,9 @@ export class SessionService {
   }: SessionValidateDto): Promise<SessionResponseDto> {
     const session = toSession(await this.verifier.verify(sessionJwt, 'session'));
     const missing = missingGrants(session, { roles, permissions, tenant });
+    if (missing.noCurrentTenant) {
+      throw new ProblemError('forbidden', 'The session has no current tenant (dct) to check');
+    }
     if (missing.notMember)
       throw new ProblemError('forbidden', 'The user is not a member of the tenant');
     if (missing.roles.length || missing.permissions.length) {

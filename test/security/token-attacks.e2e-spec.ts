@@ -127,7 +127,7 @@ const claimsOf = (jwt: string) =>
 function buildAttacks(h: AppHarness, good: Record<Kind, string>): Attack[] {
   const { keys } = h.emulator.context;
   const kid = keys.currentKid;
-  const publicJwk = keys.jwks().keys[0] as unknown as JsonWebKey & { n: string };
+  const publicJwk = keys.jwks().keys[0] as unknown as JsonWebKey & { n?: string; x?: string };
   const publicPem = createPublicKey({ key: publicJwk, format: 'jwk' })
     .export({ type: 'spki', format: 'pem' })
     .toString();
@@ -175,8 +175,8 @@ function buildAttacks(h: AppHarness, good: Record<Kind, string>): Attack[] {
       by({ kind: 'hmac', secret: JSON.stringify(publicJwk), hash: 'sha256' }, 'HS256'),
     ],
     [
-      'HS512 keyed with the modulus',
-      by({ kind: 'hmac', secret: publicJwk.n, hash: 'sha512' }, 'HS512'),
+      'HS512 keyed with the modulus (or EC x coordinate)',
+      by({ kind: 'hmac', secret: String(publicJwk.n ?? publicJwk.x), hash: 'sha512' }, 'HS512'),
     ],
     ['RS256 with the attacker’s key under the real kid', by(rsa, 'RS256')],
     ['RS512 with the attacker’s key under the real kid', by({ ...rsa, hash: 'sha512' }, 'RS512')],

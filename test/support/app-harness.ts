@@ -47,7 +47,11 @@ export async function startApp(
   logger: LoggerService | false = false,
 ): Promise<AppHarness> {
   const shared = 'baseUrl' in emulatorOptions;
-  const emulator = shared ? emulatorOptions : await startEmulator(emulatorOptions);
+  // `npm test` runs some suites again with EMULATOR_SIGNING_ALG=ES384, as projects may sign.
+  const signingAlg = process.env.EMULATOR_SIGNING_ALG as EmulatorOptions['signingAlg'];
+  const emulator = shared
+    ? emulatorOptions
+    : await startEmulator({ signingAlg, ...emulatorOptions });
   const { app } = await createApp(
     {
       DESCOPE_PROJECT_ID: emulator.projectId,

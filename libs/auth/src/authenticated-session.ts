@@ -18,6 +18,8 @@ export interface AuthenticatedSession {
   currentTenant?: string;
   /** How the user authenticated (`pwd`, `email`, `totp`, ...). */
   amr: string[];
+  /** The session was stepped up (Descope's `su` claim). */
+  steppedUp: boolean;
   claims: TokenClaims;
   jwt: string;
 }
@@ -48,6 +50,7 @@ export function toSession({ jwt, claims }: VerifiedToken): AuthenticatedSession 
     tenants,
     currentTenant: typeof claims.dct === 'string' ? claims.dct : undefined,
     amr: strings(claims.amr),
+    steppedUp: claims.su === true,
     claims,
     jwt,
   };

@@ -1,10 +1,13 @@
-import { AuthenticatedSession } from './authenticated-session';
+import { AuthenticatedSession, TenantGrants } from './authenticated-session';
 
-/** What a session must hold: every listed role and permission, optionally within a tenant. */
+/** Names the tenant of the token's `dct` claim in a requirement, instead of a tenant id. */
+export const CURRENT_TENANT = 'current';
+
+/** What a session must hold: every listed role and permission, in the project or one tenant. */
 export interface Requirement {
   roles?: string[];
   permissions?: string[];
-  /** Check within this tenant only; the user must be a member of it. */
+  /** Within this tenant only (the user must be a member); `current`: the token's `dct`. */
   tenant?: string;
 }
 
@@ -13,26 +16,42 @@ const tenantGrants = (session: AuthenticatedSession, tenant: string) =>
   Object.hasOwn(session.tenants, tenant) ? session.tenants[tenant] : undefined;
 
 /**
- * Roles and permissions a session holds. Within a named tenant: that tenant's grants only
- * (as the SDK's `validateTenantRoles`). Otherwise: project-level grants plus those of the
- * selected tenant (`dct`), so a tenant-scoped role works once the tenant is selected.
+ * The grants a check counts, as the SDK's validators do: with no tenant, the project-level roles
+ * and permissions only (`validateRoles`), never those the user holds inside a tenant, even the
+ * current one; with a tenant, that tenant's only (`validateTenantRoles`), `undefined` when the
+ * user is not a member.
  */
-export function grantsOf(session: AuthenticatedSession, tenant?: string) {
-  if (tenant) return tenantGrants(session, tenant);
-  const current = session.currentTenant ? tenantGrants(session, session.currentTenant) : undefined;
-  return {
-    roles: [...session.roles, ...(current?.roles ?? [])],
-    permissions: [...session.permissions, ...(current?.permissions ?? [])],
-  };
+export function grantsOf(session: AuthenticatedSession, tenant?: string): TenantGrants | undefined {
+  if (tenant === undefined) return { roles: session.roles, permissions: session.permissions };
+  return tenantGrants(session, tenant);
 }
 
-/** The roles and permissions of the requirement the session lacks; empty lists when it passes. */
-export function missingGrants(session: AuthenticatedSession, requirement: Requirement) {
-  const grants = grantsOf(session, requirement.tenant);
+/** What a session lacks of a requirement: nothing when every list is empty and both flags false. */
+export interface Missing {
+  /** `current` was named and the token has no `dct`. */
+  noCurrentTenant: boolean;
+  /** A tenant was named and the user is not a member of it. */
+  notMember: boolean;
+  roles: string[];
+  permissions: string[];
+}
+
+export function missingGrants(session: AuthenticatedSession, requirement: Requirement): Missing {
+  const current = requirement.tenant === CURRENT_TENANT;
+  const tenant = current ? session.currentTenant : requirement.tenant;
+  const grants = current && !tenant ? undefined : grantsOf(session, tenant);
   const held = { roles: grants?.roles ?? [], permissions: grants?.permissions ?? [] };
   return {
-    notMember: Boolean(requirement.tenant) && !grants,
+    noCurrentTenant: current && !tenant,
+    notMember: requirement.tenant !== undefined && !grants,
     roles: (requirement.roles ?? []).filter((role) => !held.roles.includes(role)),
     permissions: (requirement.permissions ?? []).filter((p) => !held.permissions.includes(p)),
   };
 }
+
+/** True when the session holds everything the requirement asks. */
+export const satisfies = (missing: Missing) =>
+  !missing.noCurrentTenant &&
+  !missing.notMember &&
+  !missing.roles.length &&
+  !missing.permissions.length;

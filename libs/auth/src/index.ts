@@ -7,7 +7,8 @@ export { TokenVerifier } from './token-verifier';
 export type { TokenKind, VerifiedToken } from './verified-token';
 export { toSession } from './authenticated-session';
 export type { AuthenticatedSession, RefreshPrincipal } from './authenticated-session';
-export { missingGrants } from './authorization';
+export { CURRENT_TENANT, missingGrants, satisfies } from './authorization';
+export type { Missing, Requirement } from './authorization';
 export { SessionGuard } from './session.guard';
 export { RefreshTokenGuard } from './refresh-token.guard';
 export { LazyRefreshToken } from './lazy-refresh-token';
@@ -20,6 +21,8 @@ export {
   Public,
   RefreshTokenRequired,
   Roles,
+  TenantPermissions,
+  TenantRoles,
 } from './auth.decorators';
 export { REFRESH_COOKIE, SESSION_COOKIE } from './token-reader';
 export type { RequestWithTokens } from './token-reader';

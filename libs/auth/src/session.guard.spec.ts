@@ -18,6 +18,7 @@ import {
   Public,
   RefreshTokenRequired,
   Roles,
+  TenantRoles,
 } from './auth.decorators';
 import { AuthModule } from './auth.module';
 import { AuthenticatedSession, RefreshPrincipal } from './authenticated-session';
@@ -27,8 +28,15 @@ import { SessionGuard } from './session.guard';
 const PROJECT = 'P2guard';
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-function token(drn: 'DS' | 'DSR', roles: string[] = []): string {
-  const claims = { sub: 'U1', iss: PROJECT, drn, roles, exp: Math.floor(Date.now() / 1000) + 60 };
+function token(drn: 'DS' | 'DSR', roles: string[] = [], extra: object = {}): string {
+  const claims = {
+    sub: 'U1',
+    iss: PROJECT,
+    drn,
+    roles,
+    exp: Math.floor(Date.now() / 1000) + 60,
+    ...extra,
+  };
   const input = `${part({ alg: 'RS256', kid: 'K1' })}.${part(claims)}`;
   return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
 }
@@ -56,6 +64,12 @@ class ProbeController {
   @Get('admin')
   admin() {
     return 'admin';
+  }
+
+  @TenantRoles('admin')
+  @Get('tenant-admin')
+  tenantAdmin() {
+    return 'tenant admin';
   }
 }
 
@@ -120,5 +134,16 @@ describe('SessionGuard and RefreshTokenGuard', () => {
     const [status] = await get('/admin', token('DS', ['viewer']));
     expect(status).toBe(403);
     expect(await get('/admin')).toEqual([401, '{"reason":"missing"}']);
+  });
+
+  it("counts tenant roles only for @TenantRoles(), in the token's current tenant", async () => {
+    const tenants = { acme: { roles: ['admin'] }, other: { roles: [] } };
+    const inAcme = token('DS', [], { tenants, dct: 'acme' });
+    expect((await get('/admin', inAcme))[0]).toBe(403); // @Roles() is project level only
+    expect(await get('/tenant-admin', inAcme)).toEqual([200, 'tenant admin']);
+    expect((await get('/tenant-admin', token('DS', ['admin'], { tenants, dct: 'other' })))[0]).toBe(
+      403,
+    );
+    expect((await get('/tenant-admin', token('DS', ['admin'], { tenants })))[0]).toBe(403); // no dct
   });
 });

@@ -6,15 +6,18 @@ import {
   NEEDS_REFRESH_TOKEN,
   REQUIRED_PERMISSIONS,
   REQUIRED_ROLES,
+  REQUIRED_TENANT_PERMISSIONS,
+  REQUIRED_TENANT_ROLES,
 } from './auth.decorators';
 import { AuthenticatedSession } from './authenticated-session';
-import { missingGrants } from './authorization';
+import { CURRENT_TENANT, missingGrants, Requirement, satisfies } from './authorization';
 import { SESSION_STRATEGY } from './session.strategy';
 
 /**
  * Every route needs a valid session token unless it is `@Public()` or `@RefreshTokenRequired()`
- * (whose own `RefreshTokenGuard` checks the refresh token). `@Roles()` / `@Permissions()` are
- * checked once the session is verified. Register it as the app's guard with
+ * (whose own `RefreshTokenGuard` checks the refresh token). Once the session is verified,
+ * `@Roles()` / `@Permissions()` are checked at project level and `@TenantRoles()` /
+ * `@TenantPermissions()` in the token's current tenant. Register it as the app's guard with
  * `{ provide: APP_GUARD, useExisting: SessionGuard }`.
  */
 @Injectable()
@@ -28,14 +31,25 @@ export class SessionGuard extends AuthGuard(SESSION_STRATEGY) {
     const skip = (key: string) => this.reflector.getAllAndOverride<boolean>(key, targets);
     if (skip(IS_PUBLIC) || skip(NEEDS_REFRESH_TOKEN)) return true;
     await super.canActivate(context);
-    const roles = this.reflector.getAllAndOverride<string[]>(REQUIRED_ROLES, targets);
-    const permissions = this.reflector.getAllAndOverride<string[]>(REQUIRED_PERMISSIONS, targets);
-    if (!roles && !permissions) return true;
     const { user } = context.switchToHttp().getRequest<{ user: AuthenticatedSession }>();
-    const missing = missingGrants(user, { roles, permissions });
-    if (missing.roles.length || missing.permissions.length) {
-      throw new ForbiddenException('The session lacks a required role or permission');
+    for (const requirement of this.requirements(targets)) {
+      if (!satisfies(missingGrants(user, requirement))) {
+        throw new ForbiddenException('The session lacks a required role or permission');
+      }
     }
     return true;
+  }
+
+  /** `@Roles`/`@Permissions` at project level; `@TenantRoles`/`@TenantPermissions` in `dct`. */
+  private requirements(targets: ReturnType<ExecutionContext['getHandler']>[]): Requirement[] {
+    const read = (key: string) =>
+      this.reflector.getAllAndOverride<string[] | undefined>(key, targets);
+    const project = { roles: read(REQUIRED_ROLES), permissions: read(REQUIRED_PERMISSIONS) };
+    const current = {
+      roles: read(REQUIRED_TENANT_ROLES),
+      permissions: read(REQUIRED_TENANT_PERMISSIONS),
+      tenant: CURRENT_TENANT,
+    };
+    return [project, current].filter((requirement) => requirement.roles || requirement.permissions);
   }
 }

@@ -5,7 +5,8 @@ import { OtpCodes } from './otp-codes';
 import { Outbox } from './outbox';
 import { EmulatorStore } from './store';
 import { EmulatorUser } from './store-records';
-import { LiveRefreshToken, RefreshTokens } from './refresh-tokens';
+import { Raised } from './login-options';
+import { RefreshTokens } from './refresh-tokens';
 import { TokenIssuer } from './token-issuer';
 
 /** What verifying a one-time code does. */
@@ -19,7 +20,7 @@ export type OtpIntent =
   | {
       kind: 'signin';
       userId: string;
-      stepUpFrom?: LiveRefreshToken;
+      raised?: Raised;
       customClaims?: Record<string, unknown>;
     }
   | {
@@ -54,7 +55,7 @@ export interface EmulatorContext {
 
 /** A fresh, empty emulator state. */
 export function createContext(options: ResolvedEmulatorOptions): EmulatorContext {
-  const keys = new KeyRing(options.keyGraceSeconds);
+  const keys = new KeyRing(options.keyGraceSeconds, options.signingAlg);
   const store = new EmulatorStore();
   // `iss` of every token: the project id, or Descope's URL form when `issuerUrl` is set.
   const issuer = options.issuerUrl
@@ -65,7 +66,7 @@ export function createContext(options: ResolvedEmulatorOptions): EmulatorContext
     options,
     keys,
     store,
-    tokens: new TokenIssuer(keys, store, refreshTokens, options, issuer),
+    tokens: new TokenIssuer(keys, store, refreshTokens, options, issuer, options.projectId),
     refreshTokens,
     outbox: new Outbox(),
     signInFailures: new EventWindow(options.lockoutAttempts, options.lockoutWindowSeconds),

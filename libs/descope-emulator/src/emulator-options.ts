@@ -1,3 +1,5 @@
+import { SigningAlg } from './key-ring';
+
 /** The password rules the emulator enforces and reports at `GET /v1/auth/password/policy`. */
 export interface PasswordPolicy {
   minLength: number;
@@ -46,6 +48,8 @@ export interface EmulatorOptions {
   totpIssuer?: string;
   /** Password policy; fields not given keep their defaults. */
   passwordPolicy?: Partial<PasswordPolicy>;
+  /** The algorithm tokens are signed with: RS256 (the default, as Descope), ES256 or ES384. */
+  signingAlg?: SigningAlg;
   /** Sign `iss` as `https://api.descope.com/<projectId>` instead of the bare id (default false). */
   issuerUrl?: boolean;
   /**
@@ -93,6 +97,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     maxWrongCodes: options.maxWrongCodes ?? 5,
     totpIssuer: options.totpIssuer ?? 'Descope Emulator',
     passwordPolicy: { ...DEFAULT_PASSWORD_POLICY, ...options.passwordPolicy },
+    signingAlg: options.signingAlg ?? 'RS256',
     issuerUrl: options.issuerUrl ?? false,
     sessionCookies: options.sessionCookies ?? false,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,

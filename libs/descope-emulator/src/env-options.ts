@@ -1,4 +1,5 @@
 import { EmulatorOptions } from './emulator-options';
+import { SigningAlg } from './key-ring';
 
 /** Reads a non-negative integer variable, failing loudly on anything else. */
 function intVar(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -10,11 +11,18 @@ function intVar(env: NodeJS.ProcessEnv, name: string): number | undefined {
   return value;
 }
 
+/** EMULATOR_SIGNING_ALG: RS256 (default), ES256 or ES384. */
+function signingAlg(raw: string | undefined): SigningAlg | undefined {
+  if (!raw) return undefined;
+  if (['RS256', 'ES256', 'ES384'].includes(raw)) return raw as SigningAlg;
+  throw new Error('EMULATOR_SIGNING_ALG must be RS256, ES256 or ES384');
+}
+
 /**
  * Emulator options from `EMULATOR_*` variables: `EMULATOR_PORT` (default 4500 when run alone),
  * `EMULATOR_HOST`, `EMULATOR_PROJECT_ID`, `EMULATOR_MANAGEMENT_KEY`, `EMULATOR_SESSION_TTL`,
  * `EMULATOR_REFRESH_TTL` (seconds), `EMULATOR_ROTATE_REFRESH` (`true`/`false`),
- * `EMULATOR_LOCKOUT_ATTEMPTS` and `EMULATOR_IP_RATE_LIMIT` (0: off).
+ * `EMULATOR_LOCKOUT_ATTEMPTS` and `EMULATOR_IP_RATE_LIMIT` (0: off), `EMULATOR_SIGNING_ALG`.
  */
 export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv, defaultPort = 0): EmulatorOptions {
   return {
@@ -27,5 +35,6 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv, defaultPort = 0):
     rotateRefreshTokens: env.EMULATOR_ROTATE_REFRESH === 'true',
     lockoutAttempts: intVar(env, 'EMULATOR_LOCKOUT_ATTEMPTS'),
     ipRateLimit: intVar(env, 'EMULATOR_IP_RATE_LIMIT'),
+    signingAlg: signingAlg(env.EMULATOR_SIGNING_ALG),
   };
 }

@@ -1,14 +1,19 @@
 import { generateKeyPairSync, KeyObject, randomBytes, sign, verify } from 'node:crypto';
 
+/** The algorithms the emulator can sign with: Descope's RS256, and ES384 as SDK fixtures carry. */
+export type SigningAlg = 'RS256' | 'ES256' | 'ES384';
+
+const SPEC: Record<SigningAlg, { hash: string; curve?: 'P-256' | 'P-384' }> = {
+  RS256: { hash: 'sha256' },
+  ES256: { hash: 'sha256', curve: 'P-256' },
+  ES384: { hash: 'sha384', curve: 'P-384' },
+};
+
 /** A public key as the JWKS serves it. */
-export interface PublicJwk {
-  kty: 'RSA';
-  kid: string;
-  alg: 'RS256';
-  use: 'sig';
-  n: string;
-  e: string;
-}
+export type PublicJwk = { kid: string; alg: SigningAlg; use: 'sig'; kty: string } & Record<
+  string,
+  string
+>;
 
 interface SigningKey {
   kid: string;
@@ -21,18 +26,25 @@ interface SigningKey {
 const b64url = (input: Buffer | string) => Buffer.from(input).toString('base64url');
 
 /**
- * RSA-2048 signing keys, newest first. Rotation adds a key and signs with it from then on;
- * the previous keys stay published for a grace period so tokens already out keep verifying.
+ * Signing keys (RSA-2048, or EC for ES*), newest first. Rotation adds a key and signs with it
+ * from then on; the previous keys stay published for a grace period so tokens already out keep
+ * verifying.
  */
 export class KeyRing {
   private keys: SigningKey[] = [];
 
-  constructor(private readonly graceSeconds: number) {
-    this.keys.push(KeyRing.generate());
+  constructor(
+    private readonly graceSeconds: number,
+    readonly alg: SigningAlg = 'RS256',
+  ) {
+    this.keys.push(this.generate());
   }
 
-  private static generate(): SigningKey {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  private generate(): SigningKey {
+    const { curve } = SPEC[this.alg];
+    const { privateKey, publicKey } = curve
+      ? generateKeyPairSync('ec', { namedCurve: curve })
+      : generateKeyPairSync('rsa', { modulusLength: 2048 });
     return { kid: `K${randomBytes(12).toString('hex')}`, privateKey, publicKey };
   }
 
@@ -46,7 +58,7 @@ export class KeyRing {
     this.prune();
     const retiresAt = drop ? 0 : Date.now() + this.graceSeconds * 1000;
     for (const key of this.keys) key.retiresAt = Math.min(key.retiresAt ?? Infinity, retiresAt);
-    this.keys.unshift(KeyRing.generate());
+    this.keys.unshift(this.generate());
     const retired = this.keys.slice(1).map((key) => key.kid);
     this.prune();
     return { kid: this.currentKid, retired };
@@ -57,23 +69,23 @@ export class KeyRing {
     this.prune();
     return {
       keys: this.keys.map(({ kid, publicKey }) => {
-        const { n, e } = publicKey.export({ format: 'jwk' });
-        return { kty: 'RSA', kid, alg: 'RS256', use: 'sig', n: n!, e: e! };
+        const jwk = publicKey.export({ format: 'jwk' }) as Record<string, string>;
+        return { ...jwk, kid, alg: this.alg, use: 'sig' } as PublicJwk;
       }),
     };
   }
 
-  /** Signs the claims as an RS256 JWS with the current key; `extraHeader` is for tests. */
+  /** Signs the claims as a JWS with the current key; `extraHeader` is for tests. */
   sign(claims: Record<string, unknown>, extraHeader: Record<string, unknown> = {}): string {
-    const fields = { alg: 'RS256', kid: this.currentKid, typ: 'JWT', ...extraHeader };
-    const header = b64url(JSON.stringify(fields));
-    const input = `${header}.${b64url(JSON.stringify(claims))}`;
-    return `${input}.${b64url(sign('sha256', Buffer.from(input), this.keys[0].privateKey))}`;
+    const fields = { alg: this.alg, kid: this.currentKid, typ: 'JWT', ...extraHeader };
+    const input = `${b64url(JSON.stringify(fields))}.${b64url(JSON.stringify(claims))}`;
+    const key = { key: this.keys[0].privateKey, dsaEncoding: 'ieee-p1363' as const };
+    return `${input}.${b64url(sign(SPEC[this.alg].hash, Buffer.from(input), key))}`;
   }
 
   /**
-   * Verifies an RS256 JWS against the keys in service and returns its claims, or `undefined`
-   * when the token is malformed, its key is unknown or retired, or the signature is wrong.
+   * Verifies a JWS against the keys in service and returns its claims, or `undefined` when the
+   * token is malformed, its algorithm or key is not the ring's, or the signature is wrong.
    */
   verify(token: string): Record<string, unknown> | undefined {
     const parts = token.split('.');
@@ -85,10 +97,11 @@ export class KeyRing {
       };
       this.prune();
       const key = this.keys.find((candidate) => candidate.kid === header.kid);
-      if (header.alg !== 'RS256' || !key) return undefined;
+      if (header.alg !== this.alg || !key) return undefined;
       const signature = Buffer.from(parts[2], 'base64url');
       const input = Buffer.from(`${parts[0]}.${parts[1]}`);
-      if (!verify('sha256', input, key.publicKey, signature)) return undefined;
+      const options = { key: key.publicKey, dsaEncoding: 'ieee-p1363' as const };
+      if (!verify(SPEC[this.alg].hash, input, options, signature)) return undefined;
       return JSON.parse(Buffer.from(parts[1], 'base64url').toString()) as Record<string, unknown>;
     } catch {
       return undefined;

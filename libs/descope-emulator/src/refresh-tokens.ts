@@ -8,6 +8,8 @@ export interface SessionContext {
   amr: string[];
   dct?: string;
   customClaims?: Record<string, unknown>;
+  /** Set by a step-up (`loginOptions.stepup`): the session carries `su: true`. */
+  su?: boolean;
 }
 
 /** A live (not revoked, not expired) refresh token, as the emulator remembers it. */

@@ -17,6 +17,7 @@ export class TokenIssuer {
     private readonly options: ResolvedEmulatorOptions,
     /** `iss` of every token: the project id, or Descope's URL form. */
     private readonly issuer: string,
+    private readonly projectId: string,
   ) {}
 
   /** Descope's JWTResponse for a fresh authentication: a new session and refresh token. */
@@ -48,6 +49,7 @@ export class TokenIssuer {
       amr: context.amr,
       dct: context.dct,
       customClaims: context.customClaims,
+      su: context.su,
       jti: randomUUID(),
       userId: user.userId,
       exp: iat + this.options.refreshTtlSeconds,
@@ -69,6 +71,9 @@ export class TokenIssuer {
   private sessionResponse(user: EmulatorUser, refresh: LiveRefreshToken, refreshJwt?: string) {
     const iat = now();
     const exp = iat + this.options.sessionTtlSeconds;
+    // Descope sets the current tenant itself for a user of exactly one tenant.
+    const only = user.userTenants.length === 1 ? user.userTenants[0].tenantId : undefined;
+    const dct = refresh.dct ?? only;
     const sessionJwt = this.keys.sign({
       ...this.store.claimsFor(user),
       sub: user.userId,
@@ -77,9 +82,13 @@ export class TokenIssuer {
       exp,
       drn: 'DS',
       amr: refresh.amr,
-      ...(refresh.dct ? { dct: refresh.dct } : {}),
-      // At the top level and as given, reserved names included: refusing them is the service's job.
-      ...refresh.customClaims,
+      // Descope's docs show rexp as an ISO-8601 UTC string without fractions, aud as [projectId].
+      rexp: new Date(refresh.exp * 1000).toISOString().replace('.000Z', 'Z'),
+      aud: [this.projectId],
+      ...(dct ? { dct } : {}),
+      ...(refresh.su ? { su: true } : {}),
+      // As given, reserved names included (refusing them is the service's job), under nsec.
+      ...(refresh.customClaims ? { nsec: refresh.customClaims } : {}),
     });
     return {
       sessionJwt,

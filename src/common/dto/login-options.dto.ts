@@ -7,7 +7,8 @@ export class SignUpOptionsDto {
   @ApiPropertyOptional({
     example: { plan: 'pro' },
     description:
-      'Extra claims for the session token. Refused unless ALLOW_CUSTOM_CLAIMS=true; reserved names ' +
+      'Extra claims for the session token, where Descope puts them: under nsec (claims.nsec). ' +
+      'Refused unless ALLOW_CUSTOM_CLAIMS=true; reserved names ' +
       '(sub, iss, aud, exp, iat, nbf, jti, drn, amr, roles, permissions, tenants, dct, nsec) always refused.',
   })
   @Optional()
@@ -48,7 +49,8 @@ export class StepUpLoginOptionsDto extends LoginOptionsDto {
   @ApiPropertyOptional({
     example: true,
     description:
-      'Step-up: the new session keeps the user and adds this method to amr. Needs a refresh token.',
+      'Step-up: the new session keeps the user, adds this method to amr (and mfa when the ' +
+      'methods differ) and carries su: true (steppedUp). Needs a refresh token.',
   })
   @Optional()
   @IsBoolean()
@@ -56,7 +58,9 @@ export class StepUpLoginOptionsDto extends LoginOptionsDto {
 
   @ApiPropertyOptional({
     example: false,
-    description: 'MFA: a second factor for the session. Needs a refresh token.',
+    description:
+      'MFA: a second factor for the session; amr keeps the earlier methods and adds this one and ' +
+      'mfa. Needs a refresh token.',
   })
   @Optional()
   @IsBoolean()

@@ -12,8 +12,14 @@ export class SessionResponseDto {
   tenants!: Record<string, { roles: string[]; permissions: string[] }>;
   @ApiPropertyOptional({ example: 'acme', description: 'Selected tenant (dct)' })
   currentTenant?: string;
-  @ApiProperty({ example: ['pwd'], type: [String], description: 'Authentication methods used' })
+  @ApiProperty({
+    example: ['pwd', 'email', 'mfa'],
+    type: [String],
+    description: 'Authentication methods used, as Descope sets them (mfa: two or more methods)',
+  })
   amr!: string[];
+  @ApiProperty({ example: false, description: 'Stepped up (the su claim)' })
+  steppedUp!: boolean;
   @ApiProperty({ example: { sub: 'U2abc123', drn: 'DS' }, description: 'All claims of the token' })
   claims!: Record<string, unknown>;
 

@@ -34,7 +34,9 @@ export class SessionValidateDto {
 
   @ApiPropertyOptional({
     example: 'acme',
-    description: 'Check roles and permissions within this tenant only (the user must be a member)',
+    description:
+      'Check roles and permissions within this tenant only (the user must be a member); ' +
+      '"current" names the token\'s current tenant (dct). Without it: project-level grants only',
   })
   @Optional()
   @IsString()

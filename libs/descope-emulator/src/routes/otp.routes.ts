@@ -1,7 +1,7 @@
 import { EmulatorContext, OtpIntent } from '../context';
 import { EmulatorErrors } from '../errors';
 import { isEmail, isPhone } from '../mask';
-import { customClaimsOf, isStepUp } from '../login-options';
+import { customClaimsOf, raiseOf, sessionAfter } from '../login-options';
 import { optionalObject, requiredString } from '../request-fields';
 import { EmulatorRequest, route, Route } from '../route';
 import { contactFields } from '../user-fields';
@@ -29,11 +29,10 @@ function signIn(request: EmulatorRequest, context: EmulatorContext) {
   const loginId = requiredString(request.body, 'loginId');
   const user = context.store.findByLoginId(loginId);
   if (!user) throw EmulatorErrors.userNotFound();
-  const stepUpFrom = isStepUp(request.body)
-    ? context.refreshTokens.stepUpSession(request.token, user)
-    : undefined;
+  const kind = raiseOf(request.body);
+  const raised = kind && { kind, from: context.refreshTokens.stepUpSession(request.token, user) };
   const customClaims = customClaimsOf(request.body);
-  const intent: OtpIntent = { kind: 'signin', userId: user.userId, stepUpFrom, customClaims };
+  const intent: OtpIntent = { kind: 'signin', userId: user.userId, raised, customClaims };
   const to = addressOf(user, channel);
   return sendCode(context, { loginId, channel, to, purpose: 'signin' }, intent);
 }
@@ -63,10 +62,10 @@ function verify(request: EmulatorRequest, context: EmulatorContext) {
   const user = context.store.findById(intent.userId);
   if (!user) throw EmulatorErrors.userNotFound();
   Object.assign(user, verifiedFlag);
-  const previous = intent.stepUpFrom;
-  const amr = [...new Set([...(previous?.amr ?? []), channel])];
-  const customClaims = intent.customClaims ?? previous?.customClaims;
-  return context.tokens.authenticate(user, { amr, dct: previous?.dct, customClaims });
+  return context.tokens.authenticate(
+    user,
+    sessionAfter(channel, intent.raised, intent.customClaims),
+  );
 }
 
 /** `/v1/auth/otp/*`: sign-up, sign-in (step-up/MFA with a refresh token), sign-up-or-in, verify. */

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { EmulatorContext } from '../context';
 import { EmulatorErrors } from '../errors';
-import { customClaimsOf, isStepUp } from '../login-options';
+import { customClaimsOf, raiseOf, sessionAfter } from '../login-options';
 import { optionalObject, requiredString } from '../request-fields';
 import { EmulatorRequest, route, Route } from '../route';
 import { EmulatorUser, TotpState } from '../store-records';
@@ -57,11 +57,10 @@ function verify({ body, token }: EmulatorRequest, context: EmulatorContext) {
   if (!user) throw EmulatorErrors.userNotFound();
   if (!user.totp)
     throw EmulatorErrors.invalidArguments('The user has no authenticator app (TOTP) enrolled');
-  const previous = isStepUp(body) ? context.refreshTokens.stepUpSession(token, user) : undefined;
+  const kind = raiseOf(body);
+  const raised = kind && { kind, from: context.refreshTokens.stepUpSession(token, user) };
   checkCode(user.totp, code, context);
-  const amr = [...new Set([...(previous?.amr ?? []), 'totp'])];
-  const customClaims = customClaimsOf(body) ?? previous?.customClaims;
-  return context.tokens.authenticate(user, { amr, dct: previous?.dct, customClaims });
+  return context.tokens.authenticate(user, sessionAfter('totp', raised, customClaimsOf(body)));
 }
 
 function update({ body, token }: EmulatorRequest, context: EmulatorContext) {
