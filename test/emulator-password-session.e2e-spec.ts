@@ -148,20 +148,18 @@ describe('Emulator: password and session calls through the real SDK', () => {
     expect((await h.sdk.refresh(third)).ok).toBe(false);
   });
 
-  it('creates users with roles and a tenant through management; tokens carry them', async () => {
+  it('creates a user, then adds roles and a tenant through management; tokens carry them', async () => {
     const m = h.management.management;
     expect((await m.role.create('editor', 'Edits', ['doc.read', 'doc.write'])).ok).toBe(true);
     expect((await m.role.create('viewer', 'Reads', ['doc.read'])).ok).toBe(true);
     await m.tenant.createWithId('globex', 'Globex');
     const loginId = uniqueEmail();
-    const created = await m.user.create(loginId, {
-      email: loginId,
-      roles: ['editor'],
-      userTenants: [{ tenantId: 'globex', roleNames: ['viewer'] }],
-    });
+    const created = await m.user.create(loginId, { email: loginId, roles: ['editor'] });
     expect(created.ok).toBe(true);
     expect(created.data).toMatchObject({ loginIds: [loginId], roleNames: ['editor'] });
-    expect(created.data?.userTenants).toEqual([
+    await m.user.addTenant(loginId, 'globex');
+    const added = await m.user.addTenantRoles(loginId, 'globex', ['viewer']);
+    expect(added.data?.userTenants).toEqual([
       { tenantId: 'globex', roleNames: ['viewer'], tenantName: 'Globex' },
     ]);
     expect((await m.user.load(loginId)).data?.userId).toBe(created.data?.userId);

@@ -49,6 +49,7 @@ export class EnvironmentVariables {
 
   @Expose() @listOf() @IsUrl(HTTP_URL, { each: true }) ALLOWED_REDIRECT_ORIGINS!: string[];
   @Expose() @boolOr(false) @IsBoolean() ALLOW_CUSTOM_CLAIMS!: boolean;
+  @Expose() @boolOr(false) @IsBoolean() ALLOW_ACCOUNT_MERGE!: boolean;
   @Expose() @intOr(300) @IsInt() @Min(0) @Max(5000) AUTH_FAILURE_MIN_MS!: number;
   @Expose() @originsOf() @Matches(ORIGIN, { each: true }) CORS_ORIGINS!: string[];
   @Expose() @originOr() @IsOptional() @Matches(ORIGIN) PUBLIC_ORIGIN?: string;

@@ -4,6 +4,7 @@ import type { SdkResponse } from '@descope/node-sdk';
 import { Injectable } from '@nestjs/common';
 import { CallerInfo } from '../budgets/caller';
 import { SendBudget } from '../budgets/send-budget';
+import { CallerOptionsPolicy } from '../policies/caller-options.policy';
 import { OwnershipPolicy } from '../policies/ownership.policy';
 import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
 import { PhoneMethod } from './dto/otp-method.params';
@@ -13,7 +14,8 @@ import { maskEmail, maskPhone } from './otp-mask';
 
 /**
  * Changing the email or phone of the refresh token's own user: a code goes to the new address
- * (within the send budget) and is verified with /v1/otp/verify/{method}.
+ * (within the send budget) and is verified with /v1/otp/verify/{method}. The SDK spreads the
+ * options into the request body, which is how `failOnConflict` (not in its types) reaches Descope.
  */
 @Injectable()
 export class OtpUpdateService {
@@ -21,6 +23,7 @@ export class OtpUpdateService {
     private readonly descope: DescopeClient,
     private readonly ownership: OwnershipPolicy,
     private readonly sends: SendBudget,
+    private readonly callerOptions: CallerOptionsPolicy,
   ) {}
 
   async updateEmail(
@@ -28,7 +31,8 @@ export class OtpUpdateService {
     dto: OtpUpdateEmailDto,
     caller: CallerInfo,
   ): Promise<MaskedAddressResponseDto> {
-    const { loginId, email, ...options } = dto;
+    const { loginId, email, onMergeUseExisting, ...rest } = dto;
+    const options = { ...rest, ...this.callerOptions.mergeOptions(onMergeUseExisting) };
     const owner = await this.ownership.owner(principal, loginId);
     const target = { loginId: owner.loginId, destination: email, channel: 'email' as const };
     if (await this.sends.allow(caller, target, 'OTP email update')) {
@@ -45,7 +49,8 @@ export class OtpUpdateService {
     dto: OtpUpdatePhoneDto,
     caller: CallerInfo,
   ): Promise<MaskedAddressResponseDto> {
-    const { loginId, phone, ...options } = dto;
+    const { loginId, phone, onMergeUseExisting, ...rest } = dto;
+    const options = { ...rest, ...this.callerOptions.mergeOptions(onMergeUseExisting) };
     const owner = await this.ownership.owner(principal, loginId);
     const target = { loginId: owner.loginId, destination: phone, channel: method };
     if (await this.sends.allow(caller, target, 'OTP phone update')) {

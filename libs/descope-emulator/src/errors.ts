@@ -48,14 +48,14 @@ export const EmulatorErrors = {
       400,
       'E062125',
       'Login id belongs to another user',
-      'Set onMergeUseExisting to merge',
+      "The address is another user's login id and failOnConflict is set",
     ),
   userNotFound: () => new EmulatorError(400, 'E062108', 'User not found', 'Cannot find user'),
   wrongPassword: () =>
     new EmulatorError(401, 'E062903', 'Password signin failed', 'Invalid login credentials'),
   weakPassword: (detail: string) =>
     new EmulatorError(400, 'E062904', 'Password does not meet the password policy', detail),
-  mgmtUserNotFound: () => new EmulatorError(400, 'E112102', 'User not found', 'Cannot find user'),
+  mgmtUserNotFound: () => new EmulatorError(404, 'E112102', 'User not found', 'Cannot find user'),
   rateLimited: (retryAfterSeconds: number) =>
     new EmulatorError(429, 'E130429', 'Too many requests', 'Rate limit exceeded', {
       'Retry-After': String(retryAfterSeconds),

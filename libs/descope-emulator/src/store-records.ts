@@ -47,6 +47,10 @@ export interface Role {
   description?: string;
   permissionNames: string[];
   tenantId?: string;
+  default: boolean;
+  private: boolean;
+  /** Unix seconds. */
+  createdTime: number;
 }
 
 export interface Tenant {

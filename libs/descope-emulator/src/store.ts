@@ -67,6 +67,10 @@ export class EmulatorStore {
     this.roles.set(role.name, role);
   }
 
+  findRole(name: string): Role | undefined {
+    return this.roles.get(name);
+  }
+
   saveTenant(tenant: Tenant): void {
     this.tenants.set(tenant.id, tenant);
   }

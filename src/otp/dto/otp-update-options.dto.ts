@@ -15,7 +15,10 @@ export class OtpUpdateBaseDto {
   @ApiPropertyOptional({
     example: false,
     description:
-      'With addToLoginIDs: when another user already has the address, merge into that user',
+      "With addToLoginIDs, when another user's login id is the address: merge this account into " +
+      "that user's (this refresh token stops working; the session is that user's). Refused (400) " +
+      'unless ALLOW_ACCOUNT_MERGE=true; without it the service sends failOnConflict and a taken ' +
+      'address is 409 user_exists at verify.',
   })
   @Optional()
   @IsBoolean()

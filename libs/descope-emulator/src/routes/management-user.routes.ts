@@ -3,53 +3,13 @@ import { EmulatorErrors } from '../errors';
 import { hashPassword, policyViolations } from '../passwords';
 import {
   optionalBoolean,
-  optionalObject,
   optionalString,
   optionalStringArray,
   requiredString,
 } from '../request-fields';
 import { EmulatorRequest, route, Route } from '../route';
-import { EmulatorUser, TenantMembership } from '../store-records';
 import { toUserResponse } from '../user-response';
-
-type Body = Record<string, unknown>;
-
-function tenantsOf(body: Body, context: EmulatorContext): TenantMembership[] {
-  const value = body.userTenants ?? [];
-  if (!Array.isArray(value)) throw EmulatorErrors.invalidRequest('"userTenants" must be an array');
-  return value.map((entry: Body) => {
-    const tenantId = requiredString(entry ?? {}, 'tenantId');
-    if (!context.store.findTenant(tenantId)) {
-      throw EmulatorErrors.invalidArguments(`Tenant "${tenantId}" does not exist`);
-    }
-    return { tenantId, roleNames: optionalStringArray(entry, 'roleNames') ?? [] };
-  });
-}
-
-/** The user fields a management create or update sets (update replaces them all, as Descope). */
-function userFields(body: Body, context: EmulatorContext): Partial<EmulatorUser> {
-  return {
-    email: optionalString(body, 'email'),
-    phone: optionalString(body, 'phone'),
-    name: optionalString(body, 'displayName') ?? optionalString(body, 'name'),
-    givenName: optionalString(body, 'givenName'),
-    middleName: optionalString(body, 'middleName'),
-    familyName: optionalString(body, 'familyName'),
-    picture: optionalString(body, 'picture'),
-    verifiedEmail: optionalBoolean(body, 'verifiedEmail') ?? false,
-    verifiedPhone: optionalBoolean(body, 'verifiedPhone') ?? false,
-    roleNames: optionalStringArray(body, 'roleNames') ?? [],
-    userTenants: tenantsOf(body, context),
-    customAttributes: optionalObject(body, 'customAttributes') ?? {},
-  };
-}
-
-function findUser(body: Body, context: EmulatorContext): EmulatorUser {
-  const id = optionalString(body, 'loginId') ?? requiredString(body, 'userId');
-  const user = context.store.findByLoginIdOrUserId(id);
-  if (!user) throw EmulatorErrors.mgmtUserNotFound();
-  return user;
-}
+import { findUser, knownRoles, tenantsOf, userFields } from './management-user-fields';
 
 function createUser({ body, path }: EmulatorRequest, context: EmulatorContext) {
   const loginId = requiredString(body, 'loginId');
@@ -66,6 +26,7 @@ function updateUser({ body }: EmulatorRequest, context: EmulatorContext) {
   return { user: toUserResponse(user, context.store) };
 }
 
+/** A missing user is 404 E112102 (Descope's Ruby integration tests after a delete). */
 function loadUser({ query }: EmulatorRequest, context: EmulatorContext) {
   const id = query.get('loginId') ?? query.get('userId') ?? '';
   const user = context.store.findByLoginIdOrUserId(id);
@@ -73,13 +34,11 @@ function loadUser({ query }: EmulatorRequest, context: EmulatorContext) {
   return { user: toUserResponse(user, context.store) };
 }
 
+/** Deleting a missing user is 404 too (the Ruby SDK's cleanup rescues NotFound). */
 function deleteUser({ body }: EmulatorRequest, context: EmulatorContext) {
-  const id = optionalString(body, 'loginId') ?? optionalString(body, 'userId') ?? '';
-  const user = context.store.findByLoginIdOrUserId(id);
-  if (user) {
-    context.refreshTokens.revokeAll(user.userId);
-    context.store.deleteUser(user);
-  }
+  const user = findUser(body, context);
+  context.refreshTokens.revokeAll(user.userId);
+  context.store.deleteUser(user);
   return {};
 }
 
@@ -103,7 +62,7 @@ function addTenant({ body }: EmulatorRequest, context: EmulatorContext) {
 
 function addRoles({ body }: EmulatorRequest, context: EmulatorContext) {
   const user = findUser(body, context);
-  const roleNames = optionalStringArray(body, 'roleNames') ?? [];
+  const roleNames = knownRoles(optionalStringArray(body, 'roleNames') ?? [], context);
   const tenantId = optionalString(body, 'tenantId');
   const membership = tenantId && user.userTenants.find((entry) => entry.tenantId === tenantId);
   if (tenantId && !membership) throw EmulatorErrors.invalidArguments('User is not in the tenant');

@@ -1,17 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import { EmulatorContext } from '../context';
 import { EmulatorErrors } from '../errors';
-import { optionalString, optionalStringArray, requiredString } from '../request-fields';
+import {
+  optionalBoolean,
+  optionalString,
+  optionalStringArray,
+  requiredString,
+} from '../request-fields';
 import { EmulatorRequest, route, Route } from '../route';
 
+/** Answers the role, as the current docs of /v1/mgmt/role/create and Descope's OpenAPI `Role`. */
 function createRole({ body }: EmulatorRequest, context: EmulatorContext) {
-  context.store.saveRole({
+  const role = {
     name: requiredString(body, 'name'),
-    description: optionalString(body, 'description'),
+    description: optionalString(body, 'description') ?? '',
     permissionNames: optionalStringArray(body, 'permissionNames') ?? [],
-    tenantId: optionalString(body, 'tenantId'),
-  });
-  return {};
+    createdTime: Math.floor(Date.now() / 1000),
+    tenantId: optionalString(body, 'tenantId') ?? '',
+    default: optionalBoolean(body, 'default') ?? false,
+    private: optionalBoolean(body, 'private') ?? false,
+  };
+  if (role.tenantId && !context.store.findTenant(role.tenantId)) {
+    throw EmulatorErrors.invalidArguments(`Tenant "${role.tenantId}" does not exist`);
+  }
+  context.store.saveRole(role);
+  return role;
 }
 
 function createTenant({ body }: EmulatorRequest, context: EmulatorContext) {
