@@ -45,9 +45,7 @@ export class CallerOptionsPolicy {
     if (!onMergeUseExisting) return { failOnConflict: true };
     if (this.allowMerge) return { onMergeUseExisting: true, failOnConflict: false };
     throw new ProblemError('invalid_request', 'Account merges are disabled on this service', {
-      errors: [
-        { field: 'onMergeUseExisting', message: 'refused unless ALLOW_ACCOUNT_MERGE=true' },
-      ],
+      errors: [{ field: 'onMergeUseExisting', message: 'refused unless ALLOW_ACCOUNT_MERGE=true' }],
     });
   }
 
