@@ -76,9 +76,18 @@ describe('Emulator: password and session calls through the real SDK', () => {
     expect(wrongOld.error?.errorCode).toBe('E062903');
   });
 
-  it('sends a reset link to the outbox, honouring redirectUrl; the link verifies once', async () => {
+  it('refuses a reset for a user without a verified email (stand-in E011004)', async () => {
     const loginId = uniqueEmail();
     await h.sdk.password.signUp(loginId, STRONG_PASSWORD);
+    const reset = await h.sdk.password.sendReset(loginId, 'https://app.example.com/reset');
+    expect([reset.code, reset.error?.errorCode]).toEqual([400, 'E011004']);
+    expect(await h.outbox(loginId)).toEqual([]);
+  });
+
+  it('sends a reset link to the outbox, honouring redirectUrl; the link verifies once', async () => {
+    const loginId = uniqueEmail();
+    await h.management.management.user.create(loginId, { email: loginId, verifiedEmail: true });
+    await h.management.management.user.setActivePassword(loginId, STRONG_PASSWORD);
     const reset = await h.sdk.password.sendReset(loginId, 'https://app.example.com/reset');
     expect(reset.ok).toBe(true);
     expect(reset.data).toMatchObject({

@@ -1,5 +1,6 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { AppHarness, startApp } from './support/app-harness';
+import { verifyEmail } from './support/verify-email';
 import { decodeJwt, STRONG_PASSWORD, uniqueEmail } from './support/emulator-harness';
 
 /** Keeps every log line the app writes, to prove no secret reaches them. */
@@ -190,6 +191,9 @@ describe('Service: security rules', () => {
     const password = 'Log-Canary-Pass42';
     const signUp = await h.api('POST', '/v1/password/signup', { body: { loginId, password } });
     await h.api('POST', '/v1/password/signin', { body: { loginId, password: 'Wrong-Canary-77' } });
+    await h.api('POST', '/v1/password/reset', { body: { loginId } }); // refused: not verified
+    const verified = await verifyEmail(h, loginId, signUp.body.refreshJwt);
+    const [otp] = await h.outbox(loginId);
     await h.api('POST', '/v1/password/reset', { body: { loginId } });
     const [message] = await h.outbox(loginId);
     await h.api('POST', '/v1/password/reset/complete', {
@@ -206,11 +210,15 @@ describe('Service: security rules', () => {
       'Next-Canary-43',
       'Broken-Canary',
       message.token!,
+      otp.code!,
       signUp.body.sessionJwt,
       signUp.body.refreshJwt,
+      verified.body.refreshJwt,
+      loginId,
     ]) {
       expect(logs).not.toContain(secret);
     }
+    expect(logs).toContain('Descope refused a password reset (E011004)');
     expect(logs).toContain('Mapped {/v1/password/signin, POST}');
   });
 });

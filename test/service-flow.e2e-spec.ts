@@ -1,5 +1,6 @@
 import { ApiResponse, AppHarness, startApp } from './support/app-harness';
 import { decodeJwt, STRONG_PASSWORD, uniqueEmail } from './support/emulator-harness';
+import { verifyEmail } from './support/verify-email';
 
 /** The whole password and session journey over HTTP, AppModule against the emulator. */
 describe('Service: password and session flow', () => {
@@ -89,12 +90,22 @@ describe('Service: password and session flow', () => {
       expect(replaced.body.sessionJwt).toEqual(expect.any(String));
     });
 
+    it('sends no reset link until the email is verified (202 either way)', async () => {
+      const reset = await h.api('POST', '/v1/password/reset', { body: { loginId } });
+      expect(reset.status).toBe(202);
+      expect(await h.outbox(loginId)).toEqual([]);
+      const metrics = await fetch(`${h.url}/metrics`).then((r) => r.text());
+      expect(metrics).toMatch(/auth_password_reset_refusals_total\{code="E011004"\} 1/);
+      await verifyEmail(h, loginId, refreshJwt);
+    });
+
     it('resets the password through the link, once', async () => {
       const reset = await h.api('POST', '/v1/password/reset', {
         body: { loginId, redirectUrl: 'https://app.example.com/reset' },
       });
       expect(reset.status).toBe(202);
       const [message] = await h.outbox(loginId);
+      expect(message.kind).toBe('password-reset');
       expect(message.link).toMatch(/^https:\/\/app\.example\.com\/reset\?t=/);
       const token = new URL(message.link!).searchParams.get('t');
       const completed = await h.api('POST', '/v1/password/reset/complete', {
@@ -233,7 +244,10 @@ describe('Service: password and session flow', () => {
 
   it('refuses a weak new password on reset/complete without using up the link', async () => {
     const loginId = uniqueEmail();
-    await h.api('POST', '/v1/password/signup', { body: { loginId, password: STRONG_PASSWORD } });
+    const { body } = await h.api('POST', '/v1/password/signup', {
+      body: { loginId, password: STRONG_PASSWORD },
+    });
+    await verifyEmail(h, loginId, body.refreshJwt);
     await h.api('POST', '/v1/password/reset', { body: { loginId } });
     const [message] = await h.outbox(loginId);
     const weak = await h.api('POST', '/v1/password/reset/complete', {

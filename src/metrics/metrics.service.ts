@@ -29,6 +29,13 @@ export class MetricsService {
     labelNames: ['budget', 'window'] as const,
     registers: [this.registry],
   });
+  /** Password resets Descope refused (unknown login id, no verified email), by error code. */
+  readonly resetRefusals = new Counter({
+    name: 'auth_password_reset_refusals_total',
+    help: 'Password resets Descope refused (the caller still got 202), by Descope error code',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
   /** Failures of the shared limiter store (Redis unreachable). */
   readonly limiterFailures = new Counter({
     name: 'auth_limiter_failures_total',

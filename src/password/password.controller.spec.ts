@@ -1,24 +1,34 @@
 import { badFields, controllerApp, ControllerApp } from '../../test/support/controller-app';
+import { PasswordResetController } from './password-reset.controller';
+import { PasswordResetService } from './password-reset.service';
 import { PasswordController } from './password.controller';
 import { PasswordService } from './password.service';
 
 const AUTH = { sessionJwt: 's.s.s', sessionExpiresAt: 2e9 };
 const GOOD = 'Correct-Horse-9';
 
-describe('PasswordController', () => {
+describe('PasswordController and PasswordResetController', () => {
   let c: ControllerApp;
   const service = {
     signUp: jest.fn().mockResolvedValue(AUTH),
     signIn: jest.fn().mockResolvedValue(AUTH),
     replace: jest.fn().mockResolvedValue(AUTH),
     update: jest.fn().mockResolvedValue(undefined),
+    policy: jest.fn().mockResolvedValue({ minLength: 8 }),
+  };
+  const resets = {
     sendReset: jest.fn().mockResolvedValue({ message: 'ok' }),
     completeReset: jest.fn().mockResolvedValue(AUTH),
-    policy: jest.fn().mockResolvedValue({ minLength: 8 }),
   };
 
   beforeAll(async () => {
-    c = await controllerApp(PasswordController, [{ provide: PasswordService, useValue: service }]);
+    c = await controllerApp(
+      [PasswordController, PasswordResetController],
+      [
+        { provide: PasswordService, useValue: service },
+        { provide: PasswordResetService, useValue: resets },
+      ],
+    );
   });
   afterAll(() => c.close());
 

@@ -1,7 +1,6 @@
 import { CurrentRefreshToken, Public, RefreshPrincipal } from '@app/auth';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import {
-  ApiAcceptedResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -13,18 +12,15 @@ import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { RefreshTokenRoute } from '../tokens/route-auth.decorators';
 import { IssuesTokens } from '../tokens/token-delivery.interceptors';
 import { Caller, CallerInfo } from '../budgets/caller';
-import { AcceptedResponseDto } from './dto/accepted-response.dto';
 import { PasswordPolicyResponseDto } from './dto/password-policy-response.dto';
 import { PasswordReplaceDto } from './dto/password-replace.dto';
-import { PasswordResetCompleteDto } from './dto/password-reset-complete.dto';
-import { PasswordResetDto } from './dto/password-reset.dto';
 import { PasswordSignInDto } from './dto/password-sign-in.dto';
 import { PasswordSignUpDto } from './dto/password-sign-up.dto';
 import { PasswordUpdateDto } from './dto/password-update.dto';
 import { PasswordService } from './password.service';
-import { BAD_RESET_LINK, WRONG_PASSWORD } from '../policies/account-failures';
+import { WRONG_PASSWORD } from '../policies/account-failures';
 import { HidesAccounts } from '../policies/hide-accounts.interceptor';
-import { ApiGuessBudget, ApiSendBudget } from '../budgets/budget-docs';
+import { ApiGuessBudget } from '../budgets/budget-docs';
 
 @ApiTags('password')
 @Controller('v1/password')
@@ -83,37 +79,6 @@ export class PasswordController {
     @Body() dto: PasswordUpdateDto,
   ): Promise<void> {
     return this.passwordService.update(principal, dto);
-  }
-
-  @ApiSendBudget()
-  @HidesAccounts()
-  @Public()
-  @Post('reset')
-  @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({
-    summary: 'Send a password-reset link; answers 202 whether or not the account exists',
-  })
-  @ApiAcceptedResponse({ type: AcceptedResponseDto })
-  @ApiProblems('invalid_request', ...UPSTREAM_PROBLEMS)
-  sendReset(
-    @Body() dto: PasswordResetDto,
-    @Caller() caller: CallerInfo,
-  ): Promise<AcceptedResponseDto> {
-    return this.passwordService.sendReset(dto, caller);
-  }
-
-  @HidesAccounts(BAD_RESET_LINK)
-  @Public()
-  @Post('reset/complete')
-  @HttpCode(HttpStatus.OK)
-  @IssuesTokens()
-  @ApiOperation({
-    summary: "Finish a reset: the link's token and a new password; answers a new session",
-  })
-  @ApiOkResponse({ type: AuthResponseDto })
-  @ApiProblems('invalid_request', 'weak_password', 'invalid_code', ...UPSTREAM_PROBLEMS)
-  completeReset(@Body() dto: PasswordResetCompleteDto): Promise<AuthResponseDto> {
-    return this.passwordService.completeReset(dto);
   }
 
   @Public()

@@ -55,6 +55,14 @@ export const EmulatorErrors = {
     new EmulatorError(401, 'E062903', 'Password signin failed', 'Invalid login credentials'),
   weakPassword: (detail: string) =>
     new EmulatorError(400, 'E062904', 'Password does not meet the password policy', detail),
+  /** Not published: a stand-in (see sendReset in routes/password.routes.ts). */
+  noVerifiedEmail: () =>
+    new EmulatorError(
+      400,
+      'E011004',
+      'Invalid arguments',
+      'The user has no verified email to send a reset link to',
+    ),
   mgmtUserNotFound: () => new EmulatorError(404, 'E112102', 'User not found', 'Cannot find user'),
   rateLimited: (retryAfterSeconds: number) =>
     new EmulatorError(429, 'E130429', 'Too many requests', 'Rate limit exceeded', {

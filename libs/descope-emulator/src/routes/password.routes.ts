@@ -66,12 +66,18 @@ async function replace({ body }: EmulatorRequest, context: EmulatorContext) {
   return context.tokens.authenticate(user, { amr: ['pwd'] });
 }
 
+/**
+ * Sends a reset link to the user's verified email only. The node SDK's README: "sendReset will
+ * only work if the user has a validated email address"; what Descope answers otherwise is not
+ * published, so E011004 here is a stand-in.
+ */
 function sendReset({ body }: EmulatorRequest, context: EmulatorContext) {
   const loginId = requiredString(body, 'loginId');
   const redirectUrl = optionalString(body, 'redirectUrl') ?? context.options.defaultRedirectUrl;
   const user = context.store.findByLoginId(loginId);
   if (!user) throw EmulatorErrors.userNotFound();
-  const to = user.email ?? loginId;
+  if (!user.email || !user.verifiedEmail) throw EmulatorErrors.noVerifiedEmail();
+  const to = user.email;
   const token = randomBytes(24).toString('base64url');
   const expiresAt = Date.now() + context.options.resetTokenTtlSeconds * 1000;
   context.resetTokens.set(token, { userId: user.userId, expiresAt });
