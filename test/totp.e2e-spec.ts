@@ -138,9 +138,15 @@ describe('Service: TOTP', () => {
     expect(claims.su).toBe(su);
   });
 
-  it('answers sign-up for an existing login id with 409', async () => {
+  it('registers the user at the first right code: until then a new sign-up replaces the key; after, 409', async () => {
     const loginId = uniqueEmail();
-    await h.api('POST', '/v1/totp/signup', { body: { loginId } });
+    const first = await h.api('POST', '/v1/totp/signup', { body: { loginId } });
+    const second = await h.api('POST', '/v1/totp/signup', { body: { loginId } });
+    expect([second.status, second.body.key === first.body.key]).toEqual([201, false]);
+    const stale = await verify({ loginId, code: codeFor(first.body.key) });
+    expect([stale.status, stale.body.code]).toEqual([401, 'invalid_code']);
+    const verified = await verify({ loginId, code: codeFor(second.body.key) });
+    expect([verified.status, verified.body.firstSeen]).toEqual([200, true]);
     const again = await h.api('POST', '/v1/totp/signup', { body: { loginId } });
     expect([again.status, again.body.code]).toEqual([409, 'user_exists']);
   });

@@ -24,6 +24,9 @@ export class TotpController {
   @Post('signup')
   @ApiOperation({
     summary: 'Sign up with an authenticator app: answers the QR code, otpauth URL and key',
+    description:
+      'The user is registered by its first right code at /v1/totp/verify; until then a new ' +
+      'sign-up for the same login id replaces the key.',
   })
   @ApiCreatedResponse({ type: TotpEnrolmentResponseDto })
   @ApiProblems('invalid_request', 'user_exists', ...UPSTREAM_PROBLEMS)
@@ -41,7 +44,9 @@ export class TotpController {
   @ApiOperation({
     summary: 'Verify a code from the authenticator app: answers the session',
     description:
-      'With loginOptions.stepup or .mfa, send the refresh token too: the session keeps the user and adds totp to amr.',
+      'The first right code after /v1/totp/signup registers the user. With loginOptions.stepup ' +
+      'or .mfa, send the refresh token too: the session keeps the user and adds totp (and mfa) ' +
+      'to amr; a step-up also sets su.',
   })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiProblems('invalid_request', 'invalid_code', ...UPSTREAM_PROBLEMS)

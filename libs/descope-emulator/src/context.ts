@@ -6,6 +6,7 @@ import { Outbox } from './outbox';
 import { EmulatorStore } from './store';
 import { EmulatorUser } from './store-records';
 import { Raised } from './login-options';
+import { PendingTotpSignUps } from './pending-totp';
 import { RefreshTokens } from './refresh-tokens';
 import { TokenIssuer } from './token-issuer';
 
@@ -48,6 +49,8 @@ export interface EmulatorContext {
   requestsPerIp: EventWindow;
   /** Pending one-time codes, with what verifying each will do. */
   otpCodes: OtpCodes<OtpIntent>;
+  /** TOTP sign-ups waiting for their first code: the user exists only after it. */
+  pendingTotp: PendingTotpSignUps;
   /** One-time password-reset tokens: token → {userId, expiresAt (ms)}. */
   resetTokens: Map<string, { userId: string; expiresAt: number }>;
   /** Requests served, per route ("GET /v2/keys/:projectId"). */
@@ -73,6 +76,7 @@ export function createContext(options: ResolvedEmulatorOptions): EmulatorContext
     signInFailures: new EventWindow(options.lockoutAttempts, options.lockoutWindowSeconds),
     requestsPerIp: new EventWindow(options.ipRateLimit, 60),
     otpCodes: new OtpCodes<OtpIntent>(options.otpTtlSeconds, options.maxWrongCodes),
+    pendingTotp: new PendingTotpSignUps(options.otpTtlSeconds),
     resetTokens: new Map(),
     stats: new Map(),
   };

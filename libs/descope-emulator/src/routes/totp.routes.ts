@@ -4,14 +4,19 @@ import { EmulatorErrors } from '../errors';
 import { customClaimsOf, raiseOf, sessionAfter } from '../login-options';
 import { optionalObject, requiredString } from '../request-fields';
 import { EmulatorRequest, route, Route } from '../route';
-import { EmulatorUser, TotpState } from '../store-records';
+import { TotpState } from '../store-records';
 import { matchTotp, newTotpSecret } from '../totp';
 import { contactFields } from '../user-fields';
 
+const freshTotp = (): TotpState => ({
+  secret: newTotpSecret(),
+  lastCounter: -1,
+  wrongAttempts: 0,
+  lockedUntil: 0,
+});
+
 /** Descope's TOTPResponse: the otpauth URL, a QR code of it (bare base64 PNG) and the key. */
-async function enrol(user: EmulatorUser, loginId: string, context: EmulatorContext) {
-  const secret = newTotpSecret();
-  user.totp = { secret, lastCounter: -1, wrongAttempts: 0, lockedUntil: 0 };
+async function enrolment({ secret }: TotpState, loginId: string, context: EmulatorContext) {
   const issuer = context.options.totpIssuer;
   const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(loginId)}`;
   const query = `secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
@@ -24,14 +29,33 @@ async function enrol(user: EmulatorUser, loginId: string, context: EmulatorConte
   return { provisioningURL, image: png.toString('base64'), key: secret };
 }
 
+/** The user is created by the first verify (see PendingTotpSignUps), not here. */
 function signUp({ body }: EmulatorRequest, context: EmulatorContext) {
   const loginId = requiredString(body, 'loginId');
   if (context.store.findByLoginId(loginId)) throw EmulatorErrors.userExists();
+  const fields = contactFields(loginId, optionalObject(body, 'user'));
+  const totp = freshTotp();
+  context.pendingTotp.put({ loginId, fields, totp });
+  return enrolment(totp, loginId, context);
+}
+
+/** The first verify of a TOTP sign-up: a right code registers the user and signs it in. */
+function completeSignUp(
+  loginId: string,
+  code: string,
+  body: EmulatorRequest['body'],
+  context: EmulatorContext,
+) {
+  const pending = context.pendingTotp.find(loginId);
+  if (!pending) throw EmulatorErrors.userNotFound();
+  checkCode(pending.totp, code, context);
+  context.pendingTotp.delete(loginId);
   const user = context.store.createUser({
-    ...contactFields(loginId, optionalObject(body, 'user')),
+    ...pending.fields,
     loginIds: [loginId],
+    totp: pending.totp,
   });
-  return enrol(user, loginId, context);
+  return context.tokens.authenticate(user, sessionAfter('totp', undefined, customClaimsOf(body)));
 }
 
 /** Checks a code: lockout first, then the window, then replay; counts wrong codes. */
@@ -54,7 +78,7 @@ function verify({ body, token }: EmulatorRequest, context: EmulatorContext) {
   const loginId = requiredString(body, 'loginId');
   const code = requiredString(body, 'code');
   const user = context.store.findByLoginId(loginId);
-  if (!user) throw EmulatorErrors.userNotFound();
+  if (!user) return completeSignUp(loginId, code, body, context);
   if (!user.totp)
     throw EmulatorErrors.invalidArguments('The user has no authenticator app (TOTP) enrolled');
   const kind = raiseOf(body);
@@ -66,7 +90,8 @@ function verify({ body, token }: EmulatorRequest, context: EmulatorContext) {
 function update({ body, token }: EmulatorRequest, context: EmulatorContext) {
   const loginId = requiredString(body, 'loginId');
   const owner = context.refreshTokens.ownerOf(token, loginId);
-  return enrol(owner, loginId, context);
+  owner.totp = freshTotp();
+  return enrolment(owner.totp, loginId, context);
 }
 
 /** `/v1/auth/totp/*`: enrol, verify (RFC 6238, one step either side, no replay), re-enrol. */
