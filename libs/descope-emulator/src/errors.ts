@@ -30,8 +30,15 @@ export const EmulatorErrors = {
     new EmulatorError(400, 'E011003', 'Request is invalid', detail),
   invalidArguments: (detail: string) =>
     new EmulatorError(400, 'E011004', 'Invalid arguments', detail),
-  notFound: (path: string) =>
-    new EmulatorError(404, 'E011001', 'Route not found', `No route for ${path}`),
+  notFound: (path: string, family?: string) =>
+    new EmulatorError(
+      404,
+      'E011001',
+      'Route not found',
+      family
+        ? `The emulator does not implement ${family}; see "Running the emulator alone" in the README`
+        : `No route for ${path}`,
+    ),
   unauthorized: (detail: string) =>
     new EmulatorError(401, 'E061004', 'Unauthorized request', detail),
   invalidToken: (detail: string) => new EmulatorError(401, 'E061005', 'Invalid token', detail),

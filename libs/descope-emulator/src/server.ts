@@ -8,6 +8,7 @@ import { readJsonBody } from './json-body';
 import { Reply } from './route';
 import { RouteTable } from './route-table';
 import { authorize, limitPerIp } from './access';
+import { unsupportedFamily } from './unsupported';
 import { adminRoutes } from './routes/admin.routes';
 import { managementUserRoutes } from './routes/management-user.routes';
 import { managementRoutes } from './routes/management.routes';
@@ -41,7 +42,7 @@ const routes = new RouteTable([
 async function handle(request: IncomingMessage, context: EmulatorContext): Promise<Reply> {
   const url = new URL(request.url ?? '/', 'http://emulator');
   const match = routes.match(request.method ?? 'GET', url.pathname);
-  if (!match) throw EmulatorErrors.notFound(url.pathname);
+  if (!match) throw EmulatorErrors.notFound(url.pathname, unsupportedFamily(url.pathname));
   const statKey = `${match.route.method} ${match.route.path}`;
   context.stats.set(statKey, (context.stats.get(statKey) ?? 0) + 1);
   if (match.route.scope !== 'open') limitPerIp(request, context);

@@ -8,6 +8,14 @@ import { toUserResponse } from './user-response';
 
 const now = () => Math.floor(Date.now() / 1000);
 
+/**
+ * The session's current tenant (`dct`): the selected one, else the user's only tenant. Descope's
+ * session docs: "If the user is associated with a single tenant ..., this claim is set to that
+ * tenant value."
+ */
+export const currentTenantOf = (user: EmulatorUser, selected?: string): string | undefined =>
+  selected ?? (user.userTenants.length === 1 ? user.userTenants[0].tenantId : undefined);
+
 /** Issues session (`drn: DS`) and refresh (`drn: DSR`) tokens as Descope's JWTResponse. */
 export class TokenIssuer {
   constructor(
@@ -71,9 +79,7 @@ export class TokenIssuer {
   private sessionResponse(user: EmulatorUser, refresh: LiveRefreshToken, refreshJwt?: string) {
     const iat = now();
     const exp = iat + this.options.sessionTtlSeconds;
-    // Descope sets the current tenant itself for a user of exactly one tenant.
-    const only = user.userTenants.length === 1 ? user.userTenants[0].tenantId : undefined;
-    const dct = refresh.dct ?? only;
+    const dct = currentTenantOf(user, refresh.dct);
     const sessionJwt = this.keys.sign({
       ...this.store.claimsFor(user),
       sub: user.userId,

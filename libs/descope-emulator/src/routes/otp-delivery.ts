@@ -4,11 +4,14 @@ import { maskEmail, maskPhone } from '../mask';
 import { OtpChannel, OtpPurpose } from '../otp-codes';
 import { EmulatorRequest } from '../route';
 import { EmulatorUser } from '../store-records';
+import { unsupportedFamily } from '../unsupported';
 
 const CHANNELS: OtpChannel[] = ['email', 'sms', 'voice', 'whatsapp'];
 
 /** The `:method` of an OTP route; `phoneOnly` for phone updates. */
-export function channelOf({ params }: EmulatorRequest, phoneOnly = false): OtpChannel {
+export function channelOf({ params, path }: EmulatorRequest, phoneOnly = false): OtpChannel {
+  const family = unsupportedFamily(path);
+  if (family) throw EmulatorErrors.notFound(path, family);
   const channel = params.method as OtpChannel;
   if (!CHANNELS.includes(channel) || (phoneOnly && channel === 'email')) {
     throw EmulatorErrors.invalidRequest(`Unsupported delivery method "${params.method}"`);

@@ -3,6 +3,7 @@ import { EmulatorContext } from '../context';
 import { EmulatorErrors } from '../errors';
 import { optionalBoolean, optionalStringArray, requiredString } from '../request-fields';
 import { EmulatorRequest, Reply, route, Route } from '../route';
+import { currentTenantOf } from '../token-issuer';
 import { toUserResponse } from '../user-response';
 
 const refresh = ({ token }: EmulatorRequest, context: EmulatorContext) =>
@@ -37,7 +38,7 @@ function myTenants({ body, token }: EmulatorRequest, context: EmulatorContext) {
   const record = context.refreshTokens.verify(token);
   const user = context.refreshTokens.userOf(record);
   const ids = optionalStringArray(body, 'ids');
-  const wanted = optionalBoolean(body, 'dct') ? [record.dct] : ids;
+  const wanted = optionalBoolean(body, 'dct') ? [currentTenantOf(user, record.dct)] : ids;
   const tenants = user.userTenants
     .filter(({ tenantId }) => !wanted || wanted.includes(tenantId))
     .map(({ tenantId }) => ({
