@@ -1,15 +1,18 @@
 import { AuthModule, SessionGuard } from '@app/auth';
 import { DescopeClient, DescopeModule } from '@app/descope';
 import { DynamicModule, Module } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ProblemFilter } from './problems/problem.filter';
 import { createValidationPipe } from './problems/validation.pipe';
+import { AuditModule } from './audit/audit.module';
 import { BudgetsModule } from './budgets/budgets.module';
 import { DescopeTarget, embeddedEmulatorShutdown } from './config/descope-target';
 import { EnvironmentVariables } from './config/env.validation';
 import { trustedOrigins } from './config/trusted-origins';
 import { HealthModule } from './health/health.module';
+import { loggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OtpModule } from './otp/otp.module';
 import { PasswordModule } from './password/password.module';
@@ -25,7 +28,11 @@ export class AppModule {
    * The whole service for one validated configuration and Descope target (see `createApp`), with the global pipe,
    * filter and guard, so tests run the same pipeline as production.
    */
-  static forRoot(config: EnvironmentVariables, target: DescopeTarget): DynamicModule {
+  static forRoot(
+    config: EnvironmentVariables,
+    target: DescopeTarget,
+    logDestination?: DestinationStream,
+  ): DynamicModule {
     const { projectId, baseUrl, managementKey } = target;
     const descope = { projectId, baseUrl, managementKey, timeoutMs: config.DESCOPE_TIMEOUT_MS };
     return {
@@ -39,6 +46,7 @@ export class AppModule {
           skipProcessEnv: true,
           load: [() => ({ ...config })],
         }),
+        loggingModule(config, logDestination),
         DescopeModule.forRoot({ ...descope, isGlobal: true }),
         AuthModule.forRootAsync({
           // The keys come from the same origin the SDK talks to (DESCOPE_BASE_URL or Descope's default).
@@ -53,6 +61,7 @@ export class AppModule {
           inject: [DescopeClient],
           isGlobal: true,
         }),
+        AuditModule,
         RedisModule,
         RateLimitModule,
         BudgetsModule,

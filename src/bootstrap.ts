@@ -1,15 +1,19 @@
 import fastifyCookie from '@fastify/cookie';
-import { LoggerService } from '@nestjs/common';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { AuditLog } from './audit/audit-log';
 import { resolveDescopeTarget } from './config/descope-target';
-import { EnvironmentVariables, validateEnvironment } from './config/env.validation';
+import { docsEnabled, EnvironmentVariables, validateEnvironment } from './config/env.validation';
 import { MetricsService } from './metrics/metrics.service';
 import { registerCors } from './http/cors';
 import { createAdapter } from './http/fastify-adapter';
 import { acceptJsonOnly } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
+import { LoggedRequest } from './logging/log-options';
 import { setupSwagger } from './swagger';
 
 /** App-wide setup shared by `main.ts` and the e2e tests: JSON only, metrics, cookies, the API docs. */
@@ -19,15 +23,23 @@ export async function configureApp(
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   acceptJsonOnly(fastify, config.JSON_MAX_DEPTH);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    // For the request's log line, and for callers to quote: every answer names its request.
+    (request.raw as LoggedRequest).routePattern = request.routeOptions.url;
+    void reply.header('x-request-id', request.id);
+    done();
+  });
   const metrics = app.get(MetricsService);
+  const audit = app.get(AuditLog);
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.observe(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime);
+    audit.record(request, reply);
     done();
   });
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
   await registerCors(app, config);
-  setupSwagger(app);
+  if (docsEnabled(config)) setupSwagger(app);
 }
 
 /**
@@ -36,16 +48,19 @@ export async function configureApp(
  */
 export async function createApp(
   env: Record<string, string | undefined> = process.env,
-  options: { logger?: false | LoggerService } = {},
+  options: { logDestination?: DestinationStream } = {},
 ): Promise<{ app: NestFastifyApplication; config: EnvironmentVariables }> {
   const config = validateEnvironment(env);
+  // Held until the app's pino logger exists, like Nest's own start-up lines (bufferLogs).
+  NestLogger.attachBuffer();
   const target = await resolveDescopeTarget(config);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, target),
+    AppModule.forRoot(config, target, options.logDestination),
     createAdapter(config),
     // No body parsers from Nest: configureApp registers JSON, and nothing else, itself.
-    { logger: options.logger, abortOnError: false, bodyParser: false },
+    { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
+  app.useLogger(app.get(Logger));
   await configureApp(app, config);
   return { app, config };
 }

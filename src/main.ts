@@ -2,11 +2,12 @@ import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { createApp } from './bootstrap';
 import { ConfigurationError } from './config/config-rules';
+import { exitGracefullyOnSignals } from './shutdown';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const { app, config } = await createApp();
-  app.enableShutdownHooks();
+  exitGracefullyOnSignals(app, config.SHUTDOWN_GRACE_MS);
   await app.listen(config.PORT, config.HOST);
   new Logger('Bootstrap').log(`Listening on ${await app.getUrl()} (API docs at /docs)`);
 }

@@ -39,6 +39,10 @@ export function setupSwagger(app: INestApplication): void {
     )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN' },
+      'metrics-token',
+    )
     .addCookieAuth('DS', { type: 'apiKey', in: 'cookie', name: 'DS' }, 'session-cookie')
     .addCookieAuth('DSR', { type: 'apiKey', in: 'cookie', name: 'DSR' }, 'refresh-cookie')
     .build();

@@ -116,6 +116,7 @@ describe('Service: API docs', () => {
     }
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual([
       'bearer',
+      'metrics-token',
       'refresh-cookie',
       'session-cookie',
     ]);

@@ -1,4 +1,4 @@
-import { ConsoleLogger } from '@nestjs/common';
+import { LogCapture } from './support/log-capture';
 import { randomInt } from 'node:crypto';
 import { AppHarness, startApp } from './support/app-harness';
 import { STRONG_PASSWORD, uniqueEmail } from './support/emulator-harness';
@@ -105,15 +105,10 @@ describe('Service: request limits', () => {
   });
 
   it('warns at start that RATE_LIMIT_LOGIN_ID_PER_MINUTE is ignored, naming the budgets', async () => {
-    const lines: string[] = [];
-    const logger = new (class extends ConsoleLogger {
-      protected override printMessages(messages: unknown[]): void {
-        lines.push(messages.map(String).join(' '));
-      }
-    })();
-    const h = await startApp({ RATE_LIMIT_LOGIN_ID_PER_MINUTE: '5' }, {}, logger);
+    const logs = new LogCapture();
+    const h = await startApp({ RATE_LIMIT_LOGIN_ID_PER_MINUTE: '5' }, {}, logs);
     await h.close();
-    expect(lines.join('\n')).toMatch(
+    expect(logs.text()).toMatch(
       /RATE_LIMIT_LOGIN_ID_PER_MINUTE is ignored.*AUTH_FAILURES_PER_CLIENT/,
     );
   });

@@ -1,17 +1,7 @@
-import { ConsoleLogger } from '@nestjs/common';
 import { AppHarness, startApp } from './support/app-harness';
+import { LogCapture } from './support/log-capture';
 import { verifyEmail } from './support/verify-email';
 import { decodeJwt, STRONG_PASSWORD, uniqueEmail } from './support/emulator-harness';
-
-/** Keeps every log line the app writes, to prove no secret reaches them. */
-class CapturingLogger extends ConsoleLogger {
-  readonly lines: string[] = [];
-  protected override printMessages(messages: unknown[], context = '', level = 'log'): void {
-    this.lines.push(
-      `${level} ${context} ${messages.map((m) => (m instanceof Error ? m.stack : String(m))).join(' ')}`,
-    );
-  }
-}
 
 const customClaimsBody = (customClaims: object) => ({
   loginId: uniqueEmail(),
@@ -21,7 +11,7 @@ const customClaimsBody = (customClaims: object) => ({
 
 describe('Service: security rules', () => {
   let h: AppHarness;
-  const logger = new CapturingLogger();
+  const logger = new LogCapture();
   const jwksFetches = async () =>
     (
       (await (await fetch(`${h.emulator.baseUrl}/emulator/stats`)).json()) as {
@@ -203,7 +193,7 @@ describe('Service: security rules', () => {
     await h.api('POST', '/v1/password/signin', {
       body: `{"loginId":"${loginId}","password":"Broken-Canary`,
     });
-    const logs = logger.lines.join('\n');
+    const logs = logger.text();
     for (const secret of [
       password,
       'Wrong-Canary-77',

@@ -39,7 +39,9 @@ class EmbeddedEmulatorShutdown implements OnApplicationShutdown {
   constructor(private readonly emulator?: RunningEmulator) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.emulator?.close();
+    if (!this.emulator) return;
+    await this.emulator.close();
+    new Logger('Bootstrap').log('Stopped the embedded emulator');
   }
 }
 

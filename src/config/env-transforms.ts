@@ -22,7 +22,7 @@ export const intOr = (fallback?: number) =>
   Transform(({ value }: { value: unknown }) => (unset(value) ? fallback : Number(value)));
 
 /** `true`/`false` (anything else fails validation), or `fallback` when unset. */
-export const boolOr = (fallback: boolean) =>
+export const boolOr = (fallback?: boolean) =>
   Transform(({ value }: { value: unknown }) =>
     unset(value) ? fallback : value === 'true' ? true : value === 'false' ? false : value,
   );

@@ -13,6 +13,7 @@ export type TokenDelivery = 'body' | 'cookie' | 'both';
 const HTTP_URL = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
 /** What `originsOf` leaves: an http(s) origin with no path (anything else stays and fails). */
 const ORIGIN = /^https?:\/\/[^/?#@\s]+$/;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const REDIS_URL = { require_tld: false, protocols: ['redis', 'rediss'], require_protocol: true };
 
 /**
@@ -37,6 +38,14 @@ export class EnvironmentVariables {
   @Expose() @textOr('0.0.0.0') @IsString() HOST!: string;
   @Expose() @intOr(32) @IsInt() @Min(2) @Max(256) JSON_MAX_DEPTH!: number;
   @Expose() @intOr(10000) @IsInt() @Min(500) @Max(120000) REQUEST_TIMEOUT_MS!: number;
+  @Expose() @intOr(10000) @IsInt() @Min(0) @Max(120000) SHUTDOWN_GRACE_MS!: number;
+
+  @Expose() @lowerOr('info') @IsIn(LOG_LEVELS) LOG_LEVEL!: (typeof LOG_LEVELS)[number];
+  @Expose() @textOr() @IsOptional() @IsIn(['json', 'pretty']) LOG_FORMAT?: 'json' | 'pretty';
+  @Expose() @boolOr(true) @IsBoolean() METRICS_ENABLED!: boolean;
+  @Expose() @textOr() @IsOptional() @MinLength(16) METRICS_TOKEN?: string;
+  /** Unset: on outside production, off in production (see `docsEnabled`). */
+  @Expose() @boolOr() @IsOptional() @IsBoolean() DOCS_ENABLED?: boolean;
 
   @Expose() @textOr('both') @IsIn(['body', 'cookie', 'both']) TOKEN_DELIVERY!: TokenDelivery;
   @Expose() @boolOr(true) @IsBoolean() COOKIE_SECURE!: boolean;
@@ -76,6 +85,10 @@ export class EnvironmentVariables {
   @Expose() @textOr() @IsOptional() @IsString() EMULATOR_HOST?: string;
   @Expose() @textOr() @IsOptional() @IsString() @MinLength(4) EMULATOR_PROJECT_ID?: string;
 }
+
+/** Whether /docs and /docs-json are served: DOCS_ENABLED, else everywhere but production. */
+export const docsEnabled = (config: EnvironmentVariables): boolean =>
+  config.DOCS_ENABLED ?? config.NODE_ENV !== 'production';
 
 /** Every key the service reads, as `.env.example` must document them. */
 export const envKeys = (): string[] =>

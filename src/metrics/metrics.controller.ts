@@ -1,6 +1,10 @@
 import { Public } from '@app/auth';
-import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Headers } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { EnvironmentVariables } from '../config/env.validation';
+import { ApiProblems } from '../problems/api-problems.decorator';
+import { checkMetricsAccess } from './metrics-access';
 import { MetricsService } from './metrics.service';
 import { NoRateLimit } from '../rate-limit/no-rate-limit.decorator';
 
@@ -9,16 +13,30 @@ import { NoRateLimit } from '../rate-limit/no-rate-limit.decorator';
 @Public()
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly metricsService: MetricsService) {}
+  constructor(
+    private readonly metricsService: MetricsService,
+    private readonly config: ConfigService<EnvironmentVariables, true>,
+  ) {}
 
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({
-    summary: 'Prometheus metrics: HTTP answers by route and status, process metrics',
+    summary: 'Prometheus metrics: HTTP answers, auth outcomes, upstream calls, budgets',
+    description:
+      'Off with METRICS_ENABLED=false (404). With METRICS_TOKEN set, send it as a bearer token.',
   })
+  @ApiBearerAuth('metrics-token')
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Prometheus text format' })
-  metrics(): Promise<string> {
+  @ApiProblems('not_found', 'token_missing', 'token_invalid')
+  metrics(@Headers('authorization') authorization?: string): Promise<string> {
+    checkMetricsAccess(
+      {
+        METRICS_ENABLED: this.config.get('METRICS_ENABLED', { infer: true }),
+        METRICS_TOKEN: this.config.get('METRICS_TOKEN', { infer: true }),
+      },
+      authorization,
+    );
     return this.metricsService.render();
   }
 }

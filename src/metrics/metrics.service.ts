@@ -22,6 +22,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /** Authentication outcomes of the audited routes (see AuditLog). */
+  readonly authOutcomes = new Counter({
+    name: 'auth_outcomes_total',
+    help: 'Authentication outcomes, by action (password.signin, otp.verify, ...) and result',
+    labelNames: ['action', 'result'] as const,
+    registers: [this.registry],
+  });
   /** Refusals by a guessing or send budget (the address is never a label). */
   readonly budgetRefusals = new Counter({
     name: 'auth_budget_refusals_total',

@@ -23,6 +23,7 @@ import { Caller, CallerInfo } from '../budgets/caller';
 import { WRONG_OTP_CODE } from '../policies/account-failures';
 import { HidesAccounts } from '../policies/hide-accounts.interceptor';
 import { ApiGuessBudget, ApiSendBudget } from '../budgets/budget-docs';
+import { Audited } from '../audit/audited.decorator';
 
 @ApiTags('otp')
 @Controller('v1/otp')
@@ -94,6 +95,7 @@ export class OtpController {
   @ApiGuessBudget()
   @HidesAccounts(WRONG_OTP_CODE)
   @Public()
+  @Audited('otp.verify')
   @Post('verify/:method')
   @HttpCode(HttpStatus.OK)
   @IssuesTokens()

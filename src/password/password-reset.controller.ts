@@ -12,6 +12,7 @@ import { AcceptedResponseDto } from './dto/accepted-response.dto';
 import { PasswordResetCompleteDto } from './dto/password-reset-complete.dto';
 import { PasswordResetDto } from './dto/password-reset.dto';
 import { PasswordResetService } from './password-reset.service';
+import { Audited } from '../audit/audited.decorator';
 
 /** Password reset: a one-time link to the user's verified email, then a new password. */
 @ApiTags('password')
@@ -42,6 +43,7 @@ export class PasswordResetController {
 
   @HidesAccounts(BAD_RESET_LINK)
   @Public()
+  @Audited('password.reset-complete')
   @Post('reset/complete')
   @HttpCode(HttpStatus.OK)
   @IssuesTokens()

@@ -21,6 +21,7 @@ import { PasswordService } from './password.service';
 import { WRONG_PASSWORD } from '../policies/account-failures';
 import { HidesAccounts } from '../policies/hide-accounts.interceptor';
 import { ApiGuessBudget } from '../budgets/budget-docs';
+import { Audited } from '../audit/audited.decorator';
 
 @ApiTags('password')
 @Controller('v1/password')
@@ -28,6 +29,7 @@ export class PasswordController {
   constructor(private readonly passwordService: PasswordService) {}
 
   @Public()
+  @Audited('password.signup')
   @Post('signup')
   @IssuesTokens()
   @ApiOperation({ summary: 'Sign up with a login id and password' })
@@ -43,6 +45,7 @@ export class PasswordController {
   @ApiGuessBudget()
   @HidesAccounts(WRONG_PASSWORD)
   @Public()
+  @Audited('password.signin')
   @Post('signin')
   @HttpCode(HttpStatus.OK)
   @IssuesTokens()
@@ -56,6 +59,7 @@ export class PasswordController {
   @ApiGuessBudget()
   @HidesAccounts(WRONG_PASSWORD)
   @Public()
+  @Audited('password.replace')
   @Post('replace')
   @HttpCode(HttpStatus.OK)
   @IssuesTokens()
@@ -67,6 +71,7 @@ export class PasswordController {
   }
 
   @RefreshTokenRoute()
+  @Audited('password.update')
   @Post('update')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({

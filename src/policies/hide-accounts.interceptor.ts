@@ -65,7 +65,8 @@ export class HideAccountsInterceptor implements NestInterceptor {
     if (!problem) return error;
     if (failure && isSecretFailure(error)) {
       await sleep(Math.max(0, this.floorMs - reply.elapsedTime));
-      return new ProblemError(failure.code, failure.detail);
+      // The cause stays for the audit log (a locked account is `locked` there), never the answer.
+      return Object.assign(new ProblemError(failure.code, failure.detail), { cause: error });
     }
     const { descopeCode: _hidden, ...extras } = problem.extras;
     return new ProblemError(problem.code, problem.detail, extras);

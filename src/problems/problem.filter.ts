@@ -1,11 +1,21 @@
 import { DescopeUnexpectedError } from '@app/descope';
-import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LoggedRequest } from '../logging/log-options';
+import { auditNotesOf } from '../audit/audit-notes';
+import { summarize } from '../logging/error-summary';
 import { PROBLEM_TITLE } from './problem-codes';
 import { problemOf } from './problem-of';
 import { ProblemError } from './problem.error';
 
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
+
+/** The error behind a wrapper: the SDK's unexpected failure, or what a hidden answer replaced. */
+function rootOf(exception: unknown): unknown {
+  if (exception instanceof DescopeUnexpectedError) return exception.original;
+  if (exception instanceof ProblemError && exception.cause !== undefined) return exception.cause;
+  return exception;
+}
 
 /**
  * The one place errors become HTTP answers: RFC 9457 problem+json with the codes of
@@ -13,13 +23,14 @@ const DEFAULT_RETRY_AFTER_SECONDS = 60;
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  private readonly logger = new Logger(ProblemFilter.name);
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request.id);
+    // The request's one log line carries a 5xx's cause: class, short message, top of the stack.
+    if (problem.status >= 500) (request.raw as LoggedRequest).error = summarize(rootOf(exception));
+    auditNotesOf(request.raw).cause = problemOf(rootOf(exception))?.code ?? problem.code;
     const { errors, descopeCode } = problem.extras;
     // Every 429 says when to come back, even when Descope did not.
     const retryAfter =
@@ -46,14 +57,11 @@ export class ProblemFilter implements ExceptionFilter {
   private toProblem(exception: unknown, requestId: string): ProblemError {
     const problem = problemOf(exception);
     if (problem) return problem;
-    const original = exception instanceof DescopeUnexpectedError ? exception.original : exception;
-    return this.unexpected(original, requestId);
+    return this.unexpected(requestId);
   }
 
-  /** A bug: logged with its stack (never a request body), answered 500 with the request id only. */
-  private unexpected(exception: unknown, requestId: string): ProblemError {
-    const error = exception instanceof Error ? exception : new Error('non-error thrown');
-    this.logger.error(`Unexpected ${error.name} (request ${requestId})`, error.stack);
+  /** A bug: answered 500 with the request id only (its log line has the class and stack). */
+  private unexpected(requestId: string): ProblemError {
     return new ProblemError(
       'internal_error',
       `Something went wrong on our side (request ${requestId})`,

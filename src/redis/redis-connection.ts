@@ -30,6 +30,8 @@ export class RedisConnection implements OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
-    this.client?.disconnect();
+    if (!this.client) return;
+    this.client.disconnect();
+    this.logger.log('Closed the Redis connection');
   }
 }

@@ -22,6 +22,7 @@ import { SessionTenantDto } from './dto/session-tenant.dto';
 import { SessionValidateDto } from './dto/session-validate.dto';
 import { SessionService } from './session.service';
 import { NoRateLimit } from '../rate-limit/no-rate-limit.decorator';
+import { Audited } from '../audit/audited.decorator';
 
 @ApiTags('session')
 @Controller('v1/session')
@@ -52,6 +53,7 @@ export class SessionController {
   }
 
   @RefreshTokenRoute()
+  @Audited('session.refresh')
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @IssuesTokens()
@@ -78,6 +80,7 @@ export class SessionController {
 
   @Public()
   @ApiRefreshToken()
+  @Audited('session.logout')
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ClearsTokens()
@@ -90,6 +93,7 @@ export class SessionController {
 
   @Public()
   @ApiRefreshToken()
+  @Audited('session.logout-all')
   @Post('logout-all')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ClearsTokens()

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { catchError, map, Observable, throwError } from 'rxjs';
+import { auditNotesOf } from '../audit/audit-notes';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { AuthResponseDto } from './dto/auth-response.dto';
 import { TokenCookies } from './token-cookies';
@@ -23,7 +24,12 @@ export class IssueTokensInterceptor implements NestInterceptor<AuthResponseDto, 
     next: CallHandler<AuthResponseDto>,
   ): Observable<AuthResponseDto> {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    return next.handle().pipe(map((response) => this.cookies.deliver(reply, response)));
+    return next.handle().pipe(
+      map((response) => {
+        auditNotesOf(reply.request.raw).userId = response.user?.userId;
+        return this.cookies.deliver(reply, response);
+      }),
+    );
   }
 }
 

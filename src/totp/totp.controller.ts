@@ -14,6 +14,7 @@ import { Caller, CallerInfo } from '../budgets/caller';
 import { WRONG_TOTP_CODE } from '../policies/account-failures';
 import { HidesAccounts } from '../policies/hide-accounts.interceptor';
 import { ApiGuessBudget } from '../budgets/budget-docs';
+import { Audited } from '../audit/audited.decorator';
 
 @ApiTags('totp')
 @Controller('v1/totp')
@@ -37,6 +38,7 @@ export class TotpController {
   @ApiGuessBudget()
   @HidesAccounts(WRONG_TOTP_CODE)
   @Public()
+  @Audited('totp.verify')
   @Post('verify')
   @HttpCode(HttpStatus.OK)
   @IssuesTokens()

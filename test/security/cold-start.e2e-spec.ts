@@ -38,14 +38,12 @@ describe('Security: a cold start whose key set is not there yet', () => {
   beforeAll(async () => {
     emulator = await startEmulator();
     proxy = await startFlakyProxy(emulator.baseUrl);
-    ({ app } = await createApp(
-      {
-        DESCOPE_PROJECT_ID: emulator.projectId,
-        DESCOPE_BASE_URL: proxy.url,
-        COOKIE_SECURE: 'false',
-      },
-      { logger: false },
-    ));
+    ({ app } = await createApp({
+      DESCOPE_PROJECT_ID: emulator.projectId,
+      DESCOPE_BASE_URL: proxy.url,
+      COOKIE_SECURE: 'false',
+      LOG_LEVEL: 'silent',
+    }));
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
     const now = Math.floor(Date.now() / 1000);

@@ -1,4 +1,4 @@
-import { ConsoleLogger } from '@nestjs/common';
+import { LogCapture } from '../support/log-capture';
 import { connect } from 'node:net';
 import { AppHarness, startApp } from '../support/app-harness';
 
@@ -26,12 +26,7 @@ const problemOf = (text: string) => JSON.parse(text.slice(text.indexOf('\r\n\r\n
 describe('Security: slow and oversized clients', () => {
   let h: AppHarness;
 
-  const logs: string[] = [];
-  const logger = new (class extends ConsoleLogger {
-    protected override printMessages(messages: unknown[], _context = '', level = 'log'): void {
-      logs.push(`${level} ${messages.map(String).join(' ')}`);
-    }
-  })();
+  const logger = new LogCapture();
 
   beforeAll(async () => {
     h = await startApp({ REQUEST_TIMEOUT_MS: String(TIMEOUT_MS) }, {}, logger);
@@ -77,7 +72,7 @@ describe('Security: slow and oversized clients', () => {
   });
 
   it('logs no error for a client that hangs up in the middle of its body', async () => {
-    logs.length = 0;
+    logger.lines.length = 0;
     await new Promise<void>((resolve) => {
       const { hostname, port } = new URL(h.url);
       const socket = connect(Number(port), hostname, () => {
@@ -89,7 +84,7 @@ describe('Security: slow and oversized clients', () => {
       });
       socket.on('close', () => setTimeout(resolve, 300));
     });
-    expect(logs.filter((line) => line.startsWith('error'))).toEqual([]);
+    expect(logger.records().filter((line) => line.level === 'error')).toEqual([]);
   });
 
   it('answers a request that is not HTTP with 400 problem+json', async () => {

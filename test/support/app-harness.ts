@@ -1,7 +1,8 @@
-import { LoggerService } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EmulatorOptions, RunningEmulator, startEmulator } from '@app/descope-emulator';
 import DescopeClient from '@descope/node-sdk';
+import { dirname, join } from 'node:path';
+import type { DestinationStream } from 'pino';
 import { createApp } from '../../src/bootstrap';
 import { Sdk } from './emulator-harness';
 
@@ -38,13 +39,24 @@ export interface AppHarness {
 }
 
 /**
+ * nestjs-pino keeps one pino-http instance per process, built by the first app with that app's
+ * level and destination; tests build many apps, so each starts from a clean slate. The reset is
+ * nestjs-pino's own, for tests, which its package exports do not expose.
+ */
+function resetPinoRoot(): void {
+  const file = join(dirname(require.resolve('nestjs-pino')), 'PinoLogger.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest's registry, the app's copy
+  (require(file) as { __resetOutOfContextForTests(): void }).__resetOutOfContextForTests();
+}
+
+/**
  * Starts the app against a new emulator (started with `emulatorOptions`), or against a running
  * one (shared by several instances; the caller closes it).
  */
 export async function startApp(
   env: Record<string, string> = {},
   emulatorOptions: EmulatorOptions | RunningEmulator = {},
-  logger: LoggerService | false = false,
+  logDestination?: DestinationStream,
 ): Promise<AppHarness> {
   const shared = 'baseUrl' in emulatorOptions;
   // `npm test` runs some suites again with EMULATOR_SIGNING_ALG=ES384, as projects may sign.
@@ -52,6 +64,7 @@ export async function startApp(
   const emulator = shared
     ? emulatorOptions
     : await startEmulator({ signingAlg, ...emulatorOptions });
+  resetPinoRoot();
   const { app } = await createApp(
     {
       DESCOPE_PROJECT_ID: emulator.projectId,
@@ -69,9 +82,11 @@ export async function startApp(
       SENDS_PER_DEVICE: 'off',
       // The failure floor too: test/security/enumeration.e2e-spec.ts measures it at its default.
       AUTH_FAILURE_MIN_MS: '0',
+      // Quiet unless a test captures the lines (see LogCapture).
+      LOG_LEVEL: logDestination ? 'info' : 'silent',
       ...env,
     },
-    { logger },
+    { logDestination },
   );
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();

@@ -3,8 +3,10 @@
  * form one closed family: the filter switches over exactly these.
  */
 
-/** Anything that went wrong talking to Descope. */
-export abstract class DescopeError extends Error {}
+/** Anything that went wrong talking to Descope; named after its class, for logs. */
+export abstract class DescopeError extends Error {
+  override readonly name: string = this.constructor.name;
+}
 
 /** Descope answered with an error body: its code, description, HTTP status, `Retry-After`. */
 export class DescopeApiError extends DescopeError {

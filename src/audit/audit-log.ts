@@ -1,0 +1,61 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createHmac, randomBytes } from 'node:crypto';
+import { accountKey } from '../budgets/budget-keys';
+import { EnvironmentVariables } from '../config/env.validation';
+import { MetricsService } from '../metrics/metrics.service';
+import { auditNotesOf } from './audit-notes';
+import { resultOf } from './audit-result';
+import { AUDIT_CONFIG_KEY, AuditAction } from './audited.decorator';
+
+/**
+ * One structured line per authentication outcome (`event: "auth"`), so a security team can follow
+ * sign-ins without reading request logs: action, method, result, user id when known, the login id
+ * only as a keyed hash (HMAC-SHA256 keyed from DEVICE_TOKEN_SECRET, so instances agree and the
+ * hash cannot be reversed by trying addresses), client IP, request id. Counted by action and
+ * result in `auth_outcomes_total`.
+ */
+@Injectable()
+export class AuditLog {
+  private readonly logger = new Logger('Audit');
+  private readonly key: Buffer;
+
+  constructor(
+    private readonly metrics: MetricsService,
+    config: ConfigService<EnvironmentVariables, true>,
+  ) {
+    const secret = config.get('DEVICE_TOKEN_SECRET', { infer: true });
+    this.key = secret ? createHmac('sha256', secret).update('audit').digest() : randomBytes(32);
+  }
+
+  /** Called for every answer; only audited routes (see `@Audited`) produce a line. */
+  record(request: FastifyRequest, reply: FastifyReply): void {
+    const config = request.routeOptions.config as unknown as Record<string, unknown> | undefined;
+    const action = config?.[AUDIT_CONFIG_KEY] as AuditAction | undefined;
+    if (!action) return;
+    const notes = auditNotesOf(request.raw);
+    const result = resultOf(reply.statusCode, notes.cause);
+    this.metrics.authOutcomes.inc({ action, result });
+    const loginId = (request.body as { loginId?: unknown } | undefined)?.loginId;
+    // Passport's principal, on routes that take a token.
+    const principal = (request as { user?: { userId?: string } }).user;
+    const userId = notes.userId ?? principal?.userId;
+    const channel = (request.params as { method?: string } | undefined)?.method;
+    this.logger.log({
+      event: 'auth',
+      action,
+      method: channel ? `${action.split('.')[0]}.${channel}` : action.split('.')[0],
+      result,
+      status: reply.statusCode,
+      ...(userId ? { userId } : {}),
+      ...(typeof loginId === 'string' ? { loginIdHash: this.hash(loginId) } : {}),
+      ip: request.ip,
+      requestId: request.id,
+    });
+  }
+
+  private hash(loginId: string): string {
+    return createHmac('sha256', this.key).update(accountKey(loginId)).digest('base64url');
+  }
+}

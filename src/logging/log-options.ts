@@ -1,0 +1,64 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { stdTimeFunctions } from 'pino';
+import type { Options } from 'pino-http';
+import { EnvironmentVariables } from '../config/env.validation';
+import { ErrorSummary, summarize } from './error-summary';
+import { REDACTED_PATHS } from './redaction';
+import { requestIdFor } from './request-id';
+
+/** What configureApp and the problem filter leave on the raw request for its log line. */
+export type LoggedRequest = IncomingMessage & {
+  id?: string;
+  routePattern?: string;
+  error?: ErrorSummary;
+};
+
+/** The path as the client sent it (middleware mounting may rewrite `url`). */
+const pathOf = (req: IncomingMessage) =>
+  ((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0];
+
+const routeOf = (req: IncomingMessage) => (req as LoggedRequest).routePattern ?? 'unmatched';
+
+/** Probes and scrapes would drown the log: their successes are not logged. */
+const QUIET = /^\/(health\/|metrics$)/;
+
+/** Pretty lines when asked for, or on a terminal outside production; JSON otherwise. */
+export const wantsPretty = (config: EnvironmentVariables): boolean =>
+  config.LOG_FORMAT === 'pretty' ||
+  (config.LOG_FORMAT === undefined && config.NODE_ENV !== 'production' && process.stdout.isTTY);
+
+/**
+ * pino-http's options: one line per request (request id, method, route pattern, status, ms), no
+ * headers, bodies or query strings; a 5xx line carries the error's class and a short stack.
+ * Every other line logged during a request carries its `requestId`.
+ */
+export function pinoHttpOptions(config: EnvironmentVariables, pretty: boolean): Options {
+  const line = (req: IncomingMessage, res: ServerResponse, ms: unknown) => ({
+    method: req.method,
+    route: routeOf(req),
+    status: res.statusCode,
+    ms,
+  });
+  return {
+    level: config.LOG_LEVEL,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    timestamp: stdTimeFunctions.isoTime,
+    ...(pretty
+      ? { transport: { target: 'pino-pretty', options: { singleLine: true } } }
+      : { formatters: { level: (label: string) => ({ level: label }) } }),
+    genReqId: (req) => (req as LoggedRequest).id ?? requestIdFor(req),
+    quietReqLogger: true,
+    quietResLogger: true,
+    customAttributeKeys: { reqId: 'requestId', responseTime: 'ms' },
+    autoLogging: { ignore: (req) => QUIET.test(pathOf(req)) },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    customSuccessObject: (req, res, value: { ms?: unknown }) => line(req, res, value.ms),
+    customErrorObject: (req, res, error, value: { ms?: unknown }) => ({
+      ...line(req, res, value.ms),
+      // Not `err`: pino's error serializer would rewrite the summary.
+      error: (req as LoggedRequest).error ?? summarize(error),
+    }),
+    customSuccessMessage: (req, res) => `${req.method} ${routeOf(req)} ${res.statusCode}`,
+    customErrorMessage: (req, res) => `${req.method} ${routeOf(req)} ${res.statusCode}`,
+  };
+}

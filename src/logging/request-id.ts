@@ -1,0 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+/** An incoming `x-request-id` is kept only when it is a plain token a log can hold safely. */
+const SANE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * The id of a request: the caller's `x-request-id` when sane (so a gateway's id follows the
+ * request through), else a new UUID. Set on the raw request too, where pino-http reads it.
+ */
+export function requestIdFor(raw: IncomingMessage): string {
+  const incoming = raw.headers['x-request-id'];
+  const id = typeof incoming === 'string' && SANE_ID.test(incoming) ? incoming : randomUUID();
+  (raw as IncomingMessage & { id?: string }).id = id;
+  return id;
+}

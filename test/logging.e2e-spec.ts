@@ -1,0 +1,160 @@
+import { generateSync } from 'otplib';
+import { AppHarness, startApp } from './support/app-harness';
+import { uniqueEmail } from './support/emulator-harness';
+import { LogCapture } from './support/log-capture';
+import { verifyEmail } from './support/verify-email';
+
+const MANAGEMENT_KEY = 'mgmt-canary-key-0123456789';
+
+/**
+ * The logs as an operator reads them: JSON lines through nestjs-pino, one per request, audit
+ * events for authentication outcomes, and not one secret of a whole flow, at the most verbose
+ * level.
+ */
+describe('Logs: JSON lines, request ids, audit events, no secrets', () => {
+  let h: AppHarness;
+  const logs = new LogCapture();
+  const byRequest = (id: string) => logs.records().filter((line) => line.requestId === id);
+  const audits = () => logs.records().filter((line) => line.event === 'auth');
+
+  beforeAll(async () => {
+    h = await startApp(
+      {
+        LOG_LEVEL: 'trace',
+        DESCOPE_MANAGEMENT_KEY: MANAGEMENT_KEY,
+        DEVICE_TOKEN_SECRET: 'device-secret-canary-0123456789abcdef',
+        TOKEN_DELIVERY: 'both',
+      },
+      { maxWrongCodes: 2 },
+      logs,
+    );
+  });
+  afterAll(() => h.close());
+
+  it('writes none of the secrets of a whole flow to the logs', async () => {
+    const loginId = uniqueEmail('logs');
+    const secrets: string[] = [MANAGEMENT_KEY, 'Canary-Pass-41', 'Wrong-Canary-42'];
+    const body = (r: { body: Record<string, any> }) => r.body;
+    const up = body(
+      await h.api('POST', '/v1/password/signup', {
+        body: { loginId, password: 'Canary-Pass-41' },
+      }),
+    );
+    await h.api('POST', '/v1/password/signin', { body: { loginId, password: 'Wrong-Canary-42' } });
+    const signIn = await h.api('POST', '/v1/password/signin', {
+      body: { loginId, password: 'Canary-Pass-41' },
+    });
+    secrets.push(up.sessionJwt, up.refreshJwt, signIn.body.deviceToken, signIn.body.refreshJwt);
+    await h.api('GET', '/v1/session', { cookies: { DS: signIn.body.sessionJwt } });
+    await h.api('POST', '/v1/session/validate', { body: { sessionJwt: signIn.body.sessionJwt } });
+    await h.api('POST', '/v1/session/refresh', { cookies: { DSR: signIn.body.refreshJwt } });
+    await verifyEmail(h, loginId, signIn.body.refreshJwt);
+    const [otp] = await h.outbox(loginId);
+    await h.api('POST', '/v1/password/reset', {
+      body: { loginId },
+      headers: { 'x-device-token': signIn.body.deviceToken },
+    });
+    const [reset] = await h.outbox(loginId);
+    secrets.push(otp.code!, reset.token!);
+    await h.api('POST', '/v1/password/reset/complete', {
+      body: { token: reset.token, newPassword: 'Reset-Canary-43' },
+    });
+    const totp = await h.api('POST', '/v1/totp/update', {
+      bearer: signIn.body.refreshJwt,
+      body: { loginId },
+    });
+    const code = generateSync({ secret: totp.body.key });
+    await h.api('POST', '/v1/totp/verify', { body: { loginId, code } });
+    secrets.push('Reset-Canary-43', totp.body.key, code);
+    await h.api('POST', '/v1/session/logout', { cookies: { DSR: signIn.body.refreshJwt } });
+
+    const text = logs.text();
+    expect(logs.records().length).toBeGreaterThan(20);
+    for (const secret of secrets) expect([secret, text.includes(secret)]).toEqual([secret, false]);
+    expect(text).not.toContain(loginId);
+  });
+
+  it('logs one line per request: id, method, route pattern, status, latency', async () => {
+    const response = await h.api('GET', '/v1/password/policy', {
+      headers: { 'x-request-id': 'gateway-trace.42' },
+    });
+    expect(response.headers.get('x-request-id')).toBe('gateway-trace.42');
+    expect(byRequest('gateway-trace.42')).toEqual([
+      expect.objectContaining({
+        level: 'info',
+        method: 'GET',
+        route: '/v1/password/policy',
+        status: 200,
+        ms: expect.any(Number),
+      }),
+    ]);
+    const unsafe = await h.api('POST', '/v1/otp/verify/email', {
+      headers: { 'x-request-id': 'has spaces {and} "quotes"' },
+      body: { loginId: 'x@example.com', code: 'abc' },
+    });
+    expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(unsafe.body.requestId).toBe(unsafe.headers.get('x-request-id'));
+    const line = byRequest(unsafe.body.requestId).find((record) => 'route' in record);
+    expect(line).toMatchObject({ route: '/v1/otp/verify/:method', status: 400 });
+  });
+
+  it('audits authentication outcomes with a keyed hash of the login id, never the id', async () => {
+    const loginId = uniqueEmail('audit');
+    const up = await h.api('POST', '/v1/password/signup', {
+      body: { loginId, password: 'Canary-Pass-41' },
+    });
+    const wrong = await h.api('POST', '/v1/password/signin', {
+      body: { loginId, password: 'Wrong-Canary-42' },
+    });
+    const success = audits().find((line) => line.userId === up.body.user.userId);
+    expect(success).toMatchObject({
+      action: 'password.signup',
+      method: 'password',
+      result: 'success',
+    });
+    const failure = byRequest(wrong.body.requestId).find((line) => line.event === 'auth');
+    expect(failure).toMatchObject({
+      action: 'password.signin',
+      result: 'invalid_credentials',
+      status: 401,
+      ip: '127.0.0.1',
+      loginIdHash: success!.loginIdHash,
+    });
+    expect(failure!.loginIdHash).toMatch(/^[\w-]{43}$/);
+  });
+
+  it('audits a locked code as locked, though the answer is the wrong-code one', async () => {
+    const loginId = uniqueEmail('locked');
+    await h.api('POST', '/v1/otp/signup/email', { body: { loginId } });
+    const [{ code }] = await h.outbox(loginId);
+    const wrong = code === '000000' ? '111111' : '000000';
+    await h.api('POST', '/v1/otp/verify/email', { body: { loginId, code: wrong } });
+    // The emulator (maxWrongCodes: 2) locks the code at the second wrong try: E061103.
+    const locked = await h.api('POST', '/v1/otp/verify/email', { body: { loginId, code: wrong } });
+    expect([locked.status, locked.body.code]).toEqual([401, 'invalid_code']);
+    expect(byRequest(locked.body.requestId).find((l) => l.event === 'auth')).toMatchObject({
+      action: 'otp.verify',
+      method: 'otp.email',
+      result: 'locked',
+    });
+    const refresh = await h.api('POST', '/v1/session/refresh', {});
+    expect(byRequest(refresh.body.requestId).find((l) => l.event === 'auth')).toMatchObject({
+      action: 'session.refresh',
+      result: 'invalid_token',
+    });
+  });
+
+  it('logs an upstream failure once, with the error class, under the answer’s request id', async () => {
+    await h.emulator.close();
+    const failed = await h.api('GET', '/v1/password/policy');
+    expect(failed.status).toBe(502);
+    const lines = byRequest(failed.body.requestId);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        status: 502,
+        error: expect.objectContaining({ type: 'DescopeUnavailableError' }),
+      }),
+    ]);
+  });
+});

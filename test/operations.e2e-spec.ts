@@ -1,0 +1,71 @@
+import { AppHarness, startApp } from './support/app-harness';
+
+const TOKEN = 'metrics-token-0123456789';
+
+/* Operator switches. Each configuration is its own app, one after the other (Passport's
+ * strategies are process-wide). */
+
+describe('Operations: METRICS_TOKEN guards /metrics', () => {
+  let h: AppHarness;
+  beforeAll(async () => {
+    h = await startApp({ METRICS_TOKEN: TOKEN });
+  });
+  afterAll(() => h.close());
+
+  it('answers 401 without the token or with a wrong one, 200 with it', async () => {
+    const none = await h.api('GET', '/metrics');
+    expect([none.status, none.body.code]).toEqual([401, 'token_missing']);
+    const wrong = await h.api('GET', '/metrics', { bearer: `${TOKEN}x` });
+    expect([wrong.status, wrong.body.code]).toEqual([401, 'token_invalid']);
+    const right = await fetch(`${h.url}/metrics`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(right.status).toBe(200);
+    expect(await right.text()).toContain('http_requests_total');
+  });
+});
+
+describe('Operations: METRICS_ENABLED=false', () => {
+  let h: AppHarness;
+  beforeAll(async () => {
+    h = await startApp({ METRICS_ENABLED: 'false' });
+  });
+  afterAll(() => h.close());
+
+  it('answers /metrics 404 as if there were no such route', async () => {
+    const response = await h.api('GET', '/metrics');
+    expect([response.status, response.body.code]).toEqual([404, 'not_found']);
+  });
+});
+
+describe('Operations: API docs in production', () => {
+  const production = {
+    NODE_ENV: 'production',
+    DEVICE_TOKEN_SECRET: 'device-secret-0123456789abcdef-0123',
+  };
+
+  it('serves no /docs in production by default', async () => {
+    const h = await startApp(production);
+    try {
+      expect((await h.api('GET', '/docs-json')).status).toBe(404);
+      expect((await h.api('GET', '/docs')).status).toBe(404);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('serves /docs in production with DOCS_ENABLED=true, and not outside it with false', async () => {
+    const on = await startApp({ ...production, DOCS_ENABLED: 'true' });
+    try {
+      expect((await on.api('GET', '/docs-json')).status).toBe(200);
+    } finally {
+      await on.close();
+    }
+    const off = await startApp({ DOCS_ENABLED: 'false' });
+    try {
+      expect((await off.api('GET', '/docs-json')).status).toBe(404);
+    } finally {
+      await off.close();
+    }
+  });
+});
