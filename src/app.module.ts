@@ -14,6 +14,7 @@ import { trustedOrigins } from './config/trusted-origins';
 import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { MetricsService } from './metrics/metrics.service';
 import { OtpModule } from './otp/otp.module';
 import { PasswordModule } from './password/password.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
@@ -47,18 +48,28 @@ export class AppModule {
           load: [() => ({ ...config })],
         }),
         loggingModule(config, logDestination),
-        DescopeModule.forRoot({ ...descope, isGlobal: true }),
+        DescopeModule.forRootAsync({
+          imports: [MetricsModule],
+          useFactory: (metrics: MetricsService) => ({
+            ...descope,
+            onUpstreamCall: metrics.upstreamCall,
+          }),
+          inject: [MetricsService],
+          isGlobal: true,
+        }),
         AuthModule.forRootAsync({
+          imports: [MetricsModule],
           // The keys come from the same origin the SDK talks to (DESCOPE_BASE_URL or Descope's default).
-          useFactory: ({ projectId, baseUrl }: DescopeClient) => ({
+          useFactory: ({ projectId, baseUrl }: DescopeClient, metrics: MetricsService) => ({
             projectId,
             baseUrl,
             jwksTimeoutMs: config.DESCOPE_TIMEOUT_MS,
             jwksRefreshIntervalMs: config.JWKS_REFRESH_MS,
             unknownKidCooldownMs: config.JWKS_COOLDOWN_MS,
             trustedOrigins: trustedOrigins(config),
+            onKeyFetch: metrics.keyFetch,
           }),
-          inject: [DescopeClient],
+          inject: [DescopeClient, MetricsService],
           isGlobal: true,
         }),
         AuditModule,

@@ -1,4 +1,5 @@
 import { AppHarness, startApp } from './support/app-harness';
+import { STRONG_PASSWORD, uniqueEmail } from './support/emulator-harness';
 
 const TOKEN = 'metrics-token-0123456789';
 
@@ -22,6 +23,27 @@ describe('Operations: METRICS_TOKEN guards /metrics', () => {
     });
     expect(right.status).toBe(200);
     expect(await right.text()).toContain('http_requests_total');
+  });
+
+  it('counts Descope calls by endpoint and outcome, key fetches and auth outcomes', async () => {
+    const loginId = uniqueEmail('metrics');
+    await h.api('POST', '/v1/password/signup', { body: { loginId, password: STRONG_PASSWORD } });
+    await h.api('POST', '/v1/password/signin', { body: { loginId, password: 'Wrong-password-1' } });
+    const metrics = await fetch(`${h.url}/metrics`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    const text = await metrics.text();
+    expect(text).toMatch(
+      /descope_request_duration_seconds_count\{endpoint="\/v1\/auth\/password\/signup",outcome="ok"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /descope_request_duration_seconds_count\{endpoint="\/v1\/auth\/password\/signin",outcome="client_error"\} [1-9]/,
+    );
+    expect(text).toMatch(/auth_jwks_fetches_total\{outcome="updated"\} [1-9]/);
+    expect(text).toMatch(
+      /auth_outcomes_total\{action="password.signin",result="invalid_credentials"\} 1/,
+    );
+    expect(text).not.toContain(loginId);
   });
 });
 

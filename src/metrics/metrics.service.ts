@@ -1,3 +1,5 @@
+import type { KeyFetchOutcome } from '@app/auth';
+import type { UpstreamCall } from '@app/descope';
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
@@ -51,6 +53,22 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /** Every HTTP request the Descope SDK made, by endpoint path and outcome. */
+  readonly upstreamCalls = new Histogram({
+    name: 'descope_request_duration_seconds',
+    help: 'Requests to Descope, by endpoint path (ids masked) and outcome',
+    labelNames: ['endpoint', 'outcome'] as const,
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  /** Fetches of Descope's signing keys: updated, unchanged (304) or failed (old keys kept). */
+  readonly keyFetches = new Counter({
+    name: 'auth_jwks_fetches_total',
+    help: 'Signing-key set fetches, by outcome (updated, unchanged, failed)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -61,6 +79,13 @@ export class MetricsService {
     this.requests.inc({ ...labels, status: String(status) });
     this.durations.observe(labels, milliseconds / 1000);
   }
+
+  /** For the Descope module's `onUpstreamCall`. */
+  readonly upstreamCall = ({ endpoint, outcome, milliseconds }: UpstreamCall): void =>
+    this.upstreamCalls.observe({ endpoint, outcome }, milliseconds / 1000);
+
+  /** For the auth module's `onKeyFetch`. */
+  readonly keyFetch = (outcome: KeyFetchOutcome): void => this.keyFetches.inc({ outcome });
 
   render(): Promise<string> {
     return this.registry.metrics();

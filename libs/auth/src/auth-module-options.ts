@@ -18,7 +18,12 @@ export interface AuthModuleOptions {
    * use cookies only for reads, or with a bearer token.
    */
   trustedOrigins?: string[];
+  /** Called after every key-set fetch (for metrics); must not throw. */
+  onKeyFetch?: (outcome: KeyFetchOutcome) => void;
 }
+
+/** How a key-set fetch ended: new keys, `304 Not Modified`, or a failure (old keys kept). */
+export type KeyFetchOutcome = 'updated' | 'unchanged' | 'failed';
 
 export const AUTH_DEFAULTS = {
   jwksRefreshIntervalMs: 5 * 60 * 1000,

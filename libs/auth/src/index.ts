@@ -1,5 +1,5 @@
 export { AuthModule } from './auth.module';
-export type { AuthModuleOptions } from './auth-module-options';
+export type { AuthModuleOptions, KeyFetchOutcome } from './auth-module-options';
 export { AuthTokenError } from './auth-token.error';
 export { JwksKeyStore } from './jwks-key-store';
 export { KeysNotReadyError } from './keys-not-ready.error';

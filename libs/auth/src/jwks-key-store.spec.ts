@@ -13,8 +13,11 @@ describe('JwksKeyStore', () => {
   let served: { status: number; body?: unknown; etag?: string };
   let fetchSpy: jest.SpyInstance;
   let store: JwksKeyStore;
+  const fetches: string[] = [];
   const start = async (options: { cooldown?: number; refresh?: number } = {}) => {
+    fetches.length = 0;
     store = new JwksKeyStore({
+      onKeyFetch: (outcome) => fetches.push(outcome),
       projectId: 'P2x',
       baseUrl: 'http://keys.test/',
       unknownKidCooldownMs: options.cooldown ?? 60_000,
@@ -108,6 +111,9 @@ describe('JwksKeyStore', () => {
     await start();
     served = { status: 304 };
     expect(await store.refresh()).toBe(true);
+    served = { status: 500 };
+    expect(await store.refresh()).toBe(false);
+    expect(fetches).toEqual(['updated', 'unchanged', 'failed']);
     const headers = fetchSpy.mock.calls[1][1].headers as Record<string, string>;
     expect(headers['if-none-match']).toBe('"v1"');
     expect(await store.getKey('K1')).toBeDefined();

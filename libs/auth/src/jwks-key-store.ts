@@ -89,13 +89,16 @@ export class JwksKeyStore implements OnModuleInit, OnModuleDestroy {
     try {
       const headers: Record<string, string> = this.etag ? { 'if-none-match': this.etag } : {};
       const response = await fetch(this.url, { headers, signal: AbortSignal.timeout(timeout) });
-      if (!(response.status === 304 && this.loaded)) await this.replaceKeys(response);
+      const unchanged = response.status === 304 && this.loaded;
+      if (!unchanged) await this.replaceKeys(response);
+      this.options.onKeyFetch?.(unchanged ? 'unchanged' : 'updated');
       this.failureWait = 0;
       this.nextUnknownKidFetch = Date.now() + this.cooldownMs;
       return true;
     } catch (error) {
       this.failureWait = Math.min(this.refreshMs, Math.max(this.cooldownMs, this.failureWait * 2));
       this.nextUnknownKidFetch = Date.now() + this.failureWait;
+      this.options.onKeyFetch?.('failed');
       const reason = (error as Error).message;
       this.logger.warn(
         `Key fetch from ${this.url} failed (${reason}); ${this.keys.size} keys kept`,

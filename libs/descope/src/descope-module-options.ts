@@ -1,3 +1,5 @@
+import type { UpstreamCall } from './observed-fetch';
+
 /** How to reach Descope (or the emulator). */
 export interface DescopeModuleOptions {
   projectId: string;
@@ -7,4 +9,6 @@ export interface DescopeModuleOptions {
   managementKey?: string;
   /** Upper bound for every SDK call, in milliseconds. */
   timeoutMs: number;
+  /** Called once per HTTP request the SDK makes (for metrics); must not throw. */
+  onUpstreamCall?: (call: UpstreamCall) => void;
 }

@@ -10,3 +10,5 @@ export {
   DescopeUnexpectedError,
 } from './descope.errors';
 export { DescopeErrorCodes, isDescopeCode, isDescopeRefusal } from './descope-error-codes';
+export type { UpstreamCall, UpstreamOutcome } from './observed-fetch';
+export type { DescopeModuleOptions } from './descope-module-options';

@@ -1,6 +1,7 @@
 import type { SdkResponse } from '@descope/node-sdk';
 import DescopeSdk from '@descope/node-sdk';
 import { boundedFetch } from './bounded-fetch';
+import { observedFetch } from './observed-fetch';
 import { classifyThrown } from './classify-error';
 import { DescopeModuleOptions } from './descope-module-options';
 import { DescopeClient, Sdk } from './descope.client';
@@ -26,7 +27,10 @@ export class SdkDescopeClient extends DescopeClient {
       projectId: options.projectId,
       baseUrl: this.baseUrl,
       managementKey: options.managementKey,
-      fetch: boundedFetch(options.timeoutMs),
+      fetch: boundedFetch(
+        options.timeoutMs,
+        options.onUpstreamCall ? observedFetch(options.onUpstreamCall) : fetch,
+      ),
     });
   }
 

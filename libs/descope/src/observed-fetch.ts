@@ -1,0 +1,56 @@
+/** How one request to Descope ended, as a metric label. */
+export type UpstreamOutcome =
+  'ok' | 'client_error' | 'rate_limited' | 'server_error' | 'timeout' | 'network_error';
+
+/** One request the SDK made: the endpoint's path (ids masked), how it ended, how long it took. */
+export interface UpstreamCall {
+  endpoint: string;
+  outcome: UpstreamOutcome;
+  milliseconds: number;
+}
+
+/**
+ * A `fetch` that reports every request the SDK makes, so operators see Descope's latency per
+ * endpoint. Only the path is reported: query strings carry login ids, and a path segment that
+ * looks like an id (the project id in `/v2/keys/<id>`) becomes `:id` to keep labels few.
+ */
+export function observedFetch(
+  report: (call: UpstreamCall) => void,
+  base: typeof fetch = fetch,
+): typeof fetch {
+  return async (input, init) => {
+    const started = performance.now();
+    const endpoint = endpointOf(input);
+    const done = (outcome: UpstreamOutcome) =>
+      report({ endpoint, outcome, milliseconds: performance.now() - started });
+    try {
+      const response = await base(input, init);
+      done(outcomeOf(response.status));
+      return response;
+    } catch (thrown) {
+      const name = (thrown as Error | undefined)?.name ?? '';
+      done(['TimeoutError', 'AbortError'].includes(name) ? 'timeout' : 'network_error');
+      throw thrown;
+    }
+  };
+}
+
+function endpointOf(input: string | URL | Request): string {
+  const url = input instanceof Request ? input.url : String(input);
+  try {
+    return new URL(url).pathname
+      .split('/')
+      .map((segment) =>
+        segment.length > 24 || /^P[A-Za-z0-9]{20,}$/.test(segment) ? ':id' : segment,
+      )
+      .join('/');
+  } catch {
+    return 'unknown';
+  }
+}
+
+function outcomeOf(status: number): UpstreamOutcome {
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'server_error';
+  return status >= 400 ? 'client_error' : 'ok';
+}
