@@ -1,3 +1,4 @@
+import { RunningEmulator, startEmulator } from '@app/descope-emulator';
 import { AppHarness, startApp } from './support/app-harness';
 import { STRONG_PASSWORD, uniqueEmail } from './support/emulator-harness';
 
@@ -89,5 +90,39 @@ describe('Operations: API docs in production', () => {
     } finally {
       await off.close();
     }
+  });
+});
+
+describe('Operations: readiness during an outage of Descope and Redis', () => {
+  let h: AppHarness;
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({});
+    // Nothing listens on port 1: Redis is unreachable from the start.
+    h = await startApp(
+      { RATE_LIMIT_REDIS_URL: 'redis://127.0.0.1:1', DEVICE_TOKEN_SECRET: 'x'.repeat(32) },
+      emulator,
+    );
+  });
+  afterAll(async () => {
+    await h?.close();
+    await emulator.close(); // a second close is harmless
+  });
+
+  it('stays ready (degraded, naming both) and keeps validating sessions with its cached keys', async () => {
+    const signUp = await h.api('POST', '/v1/password/signup', {
+      body: { loginId: uniqueEmail('outage'), password: STRONG_PASSWORD },
+    });
+    expect(signUp.status).toBe(201);
+    await emulator.close();
+    const ready = await h.api('GET', '/health/ready');
+    expect([ready.status, ready.body.status]).toEqual([200, 'degraded']);
+    expect(ready.body.details).toMatchObject({
+      signingKeys: { status: 'up' },
+      descope: { status: 'degraded' },
+      redis: { status: 'degraded' },
+    });
+    const session = await h.api('GET', '/v1/session', { bearer: signUp.body.sessionJwt });
+    expect(session.status).toBe(200);
   });
 });

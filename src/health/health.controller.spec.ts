@@ -1,28 +1,62 @@
 import { JwksKeyStore } from '@app/auth';
+import { DescopeClient } from '@app/descope';
+import { TerminusModule } from '@nestjs/terminus';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { controllerApp, ControllerApp } from '../../test/support/controller-app';
+import { RedisConnection } from '../redis/redis-connection';
+import { DependencyIndicators } from './dependency.indicators';
 import { HealthController } from './health.controller';
+import { ReadinessIndicators } from './readiness.indicators';
 
 describe('HealthController', () => {
   let c: ControllerApp;
-  const keys = { ready: false, refresh: jest.fn().mockResolvedValue(undefined) };
+  let descope: Server;
+  const keys = { ready: false, keyCount: 0, refresh: jest.fn().mockResolvedValue(undefined) };
+  const redis = { client: { ping: jest.fn().mockRejectedValue(new Error('ECONNREFUSED')) } };
 
   beforeAll(async () => {
-    c = await controllerApp(HealthController, [{ provide: JwksKeyStore, useValue: keys }]);
+    descope = createServer((_, response) => response.end('{"keys":[]}')).listen(0, '127.0.0.1');
+    await new Promise((resolve) => descope.once('listening', resolve));
+    const baseUrl = `http://127.0.0.1:${(descope.address() as AddressInfo).port}`;
+    c = await controllerApp(
+      HealthController,
+      [
+        ReadinessIndicators,
+        DependencyIndicators,
+        { provide: JwksKeyStore, useValue: keys },
+        { provide: DescopeClient, useValue: { baseUrl, projectId: 'P2x' } },
+        { provide: RedisConnection, useValue: redis },
+      ],
+      [TerminusModule.forRoot({ logger: false })],
+    );
   });
-  afterAll(() => c.close());
+  afterAll(async () => {
+    await c.close();
+    descope.close();
+  });
 
   it('GET /health/live answers 200 whatever the keys', async () => {
-    expect(await c.send('GET', '/health/live')).toEqual({ status: 200, body: { status: 'ok' } });
+    const live = await c.send('GET', '/health/live');
+    expect([live.status, live.body.status]).toEqual([200, 'ok']);
   });
 
-  it('GET /health/ready answers 503 not_ready until the keys are loaded, then 200', async () => {
+  it('GET /health/ready answers 503 not_ready naming the failing check until the keys load', async () => {
     const before = await c.send('GET', '/health/ready');
     expect([before.status, before.body.code]).toEqual([503, 'not_ready']);
+    expect(before.body.detail).toBe('Not ready: signingKeys (signing keys not loaded yet)');
     expect(keys.refresh).not.toHaveBeenCalled(); // probes never trigger key fetches
-    keys.ready = true;
-    expect(await c.send('GET', '/health/ready')).toEqual({
-      status: 200,
-      body: { status: 'ready' },
+  });
+
+  it('is ready once the keys load, with Descope up and an unreachable Redis only degraded', async () => {
+    Object.assign(keys, { ready: true, keyCount: 2 });
+    const ready = await c.send('GET', '/health/ready');
+    expect([ready.status, ready.body.status]).toEqual([200, 'degraded']);
+    expect(ready.body.details).toMatchObject({
+      config: { status: 'up' },
+      signingKeys: { status: 'up', keys: 2 },
+      descope: { status: 'up' },
+      redis: { status: 'degraded', message: 'unreachable' },
     });
   });
 });

@@ -50,6 +50,11 @@ export class JwksKeyStore implements OnModuleInit, OnModuleDestroy {
     return this.loaded;
   }
 
+  /** How many signing keys are trusted now. */
+  get keyCount(): number {
+    return this.keys.size;
+  }
+
   /**
    * The key for a `kid`, fetching the key set when the kid is new and the cooldown allows.
    * `trusted`: the token came straight from Descope (not from a caller), so a new kid means a

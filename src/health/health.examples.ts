@@ -1,0 +1,17 @@
+/** A ready replica whose Redis is unreachable: still ready, overall status `degraded`. */
+export const READY_EXAMPLE = {
+  status: 'degraded',
+  info: {
+    config: { status: 'up', descope: 'project', sharedLimits: true },
+    signingKeys: { status: 'up', keys: 2 },
+    descope: { status: 'up', responseTimeMs: 41 },
+    redis: { status: 'degraded', message: 'unreachable', responseTimeMs: 3 },
+  },
+  error: {},
+  details: {
+    config: { status: 'up', descope: 'project', sharedLimits: true },
+    signingKeys: { status: 'up', keys: 2 },
+    descope: { status: 'up', responseTimeMs: 41 },
+    redis: { status: 'degraded', message: 'unreachable', responseTimeMs: 3 },
+  },
+};
