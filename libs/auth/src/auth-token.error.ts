@@ -1,11 +1,14 @@
+import { UnauthorizedException } from '@nestjs/common';
+
 /** Why a request's token was refused. */
 export type AuthTokenFailure = 'missing' | 'invalid' | 'expired';
 
 /**
  * A token that is absent, not valid (signature, kind, issuer, revoked...) or expired.
- * `detail` is safe to show a caller: it never quotes the token.
+ * `detail` is safe to show a caller: it never quotes the token. A 401 of its own, so an app
+ * without a filter for it still answers 401 (Nest's default filter shows `detail`).
  */
-export class AuthTokenError extends Error {
+export class AuthTokenError extends UnauthorizedException {
   constructor(
     readonly reason: AuthTokenFailure,
     readonly detail: string,

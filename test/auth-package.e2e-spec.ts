@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  decodeJwt,
+  EmulatorHarness,
+  startHarness,
+  STRONG_PASSWORD,
+  uniqueEmail,
+} from './support/emulator-harness';
+import {
+  ConsumerProcess,
+  copiesOf,
+  installConsumer,
+  startConsumer,
+} from './support/package-consumer';
+
+/**
+ * `libs/auth` as another service gets it: `npm run pack:auth`, the tarball installed into a copy
+ * of test/fixtures/auth-consumer (which imports only the package), compiled against the package's
+ * declarations and run as its own process against the emulator. The peers must resolve to the
+ * service's own single copies: Passport strategies live in one process-wide registry.
+ */
+describe('The session guard as an installed package', () => {
+  let work: string;
+  let dir: string;
+  let h: EmulatorHarness;
+  let consumer: ConsumerProcess | undefined;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'auth-package-'));
+    h = await startHarness();
+    dir = await installConsumer(work);
+    await h.management.management.role.create('admin', 'Administers');
+    consumer = await startConsumer(dir, {
+      DESCOPE_PROJECT_ID: h.emulator.projectId,
+      DESCOPE_BASE_URL: h.emulator.baseUrl,
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await consumer?.stop();
+    await h?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  /** A session token of a new user holding `roles` at project level. */
+  const sessionOf = async (roles: string[]) => {
+    const m = h.management.management;
+    const loginId = uniqueEmail('package');
+    await m.user.create(loginId, { email: loginId, verifiedEmail: true });
+    if (roles.length) await m.user.addRoles(loginId, roles);
+    await m.user.setActivePassword(loginId, STRONG_PASSWORD);
+    const signIn = await h.sdk.password.signIn(loginId, STRONG_PASSWORD);
+    return signIn.data!.sessionJwt;
+  };
+
+  const get = async (path: string, bearer?: string) => {
+    const headers = bearer ? { authorization: `Bearer ${bearer}` } : undefined;
+    const response = await fetch(`${consumer!.url}${path}`, { headers });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('is installed with its peers as the service’s own single copies', () => {
+    for (const peer of ['passport', '@nestjs/passport', '@nestjs/core', '@nestjs/common']) {
+      expect([peer, copiesOf(dir, peer)]).toEqual([peer, [join(dir, 'node_modules', peer)]]);
+    }
+  });
+
+  it('answers 200 on @Roles("admin") to a user holding the project-level role admin', async () => {
+    const jwt = await sessionOf(['admin']);
+    expect(decodeJwt(jwt).payload.roles).toEqual(['admin']);
+    const answer = await get('/admin/reports', jwt);
+    expect(answer).toEqual({ status: 200, body: { userId: decodeJwt(jwt).payload.sub } });
+  });
+
+  it('answers 401 without a token or with a forged one', async () => {
+    expect((await get('/admin/reports')).status).toBe(401);
+    const jwt = await sessionOf(['admin']);
+    expect((await get('/admin/reports', `${jwt.slice(0, -4)}AAAA`)).status).toBe(401);
+  });
+
+  it('answers 403 to a valid session without the role', async () => {
+    const answer = await get('/admin/reports', await sessionOf([]));
+    expect(answer.status).toBe(403);
+  });
+
+  it('lets a @Public() route through without a token', async () => {
+    expect(await get('/status')).toEqual({ status: 200, body: { status: 'ok' } });
+  });
+});
