@@ -1,11 +1,7 @@
 import { JwksKeyStore, KeysNotReadyError, Public } from '@app/auth';
 import { Controller, Get } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../problems/api-problems.decorator';
 import { NoRateLimit } from '../rate-limit/no-rate-limit.decorator';
 
 @ApiTags('health')
@@ -25,7 +21,7 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: "Ready to validate sessions: Descope's signing keys are loaded" })
   @ApiOkResponse({ schema: { example: { status: 'ready' } } })
-  @ApiServiceUnavailableResponse({ description: 'Signing keys not loaded yet' })
+  @ApiProblems('not_ready')
   ready(): { status: string } {
     // The key store retries its first load itself; a probe never triggers a fetch of its own.
     if (!this.keys.ready) throw new KeysNotReadyError();
