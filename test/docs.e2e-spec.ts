@@ -1,12 +1,19 @@
+import { PROBLEM_STATUS, PROBLEM_TITLE, ProblemCode } from '../src/problems/problem-codes';
 import { AppHarness, startApp } from './support/app-harness';
 
+interface MediaType {
+  schema: { $ref: string };
+  examples?: Record<string, { value: Record<string, unknown> }>;
+}
 interface Operation {
   summary?: string;
+  description?: string;
   responses: Record<string, unknown>;
-  requestBody?: { content: Record<string, { schema: { $ref: string } }> };
+  requestBody?: { content: Record<string, MediaType> };
   security?: unknown[];
 }
 interface OpenApi {
+  info: { description: string };
   paths: Record<string, Record<string, Operation>>;
   components: {
     schemas: Record<
@@ -16,6 +23,22 @@ interface OpenApi {
     securitySchemes: Record<string, unknown>;
   };
 }
+
+/** Routes that read the refresh token (the DSR cookie, then the bearer). */
+const REFRESH_ROUTES = [
+  ['/v1/session/refresh', 'post'],
+  ['/v1/session/logout', 'post'],
+  ['/v1/session/logout-all', 'post'],
+  ['/v1/session/tenant', 'post'],
+  ['/v1/session/me', 'get'],
+  ['/v1/password/update', 'post'],
+] as const;
+
+const exampleCodes = (response: unknown) =>
+  Object.keys(
+    (response as { content: Record<string, MediaType> }).content['application/problem+json']
+      .examples ?? {},
+  );
 
 /** Swagger is built from the decorators: every route documented, every DTO field with an example. */
 describe('Service: API docs', () => {
@@ -99,7 +122,7 @@ describe('Service: API docs', () => {
     ]);
   });
 
-  it('gives every request field an example and declares bearer and cookie security', () => {
+  it('gives every request field an example and declares one bearer scheme per token kind', () => {
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const operation of Object.values(methods)) {
         const ref = operation.requestBody?.content['application/json']?.schema.$ref;
@@ -114,14 +137,97 @@ describe('Service: API docs', () => {
         }
       }
     }
-    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual([
-      'bearer',
-      'metrics-token',
-      'refresh-cookie',
-      'session-cookie',
+    // Cookies cannot be set from Swagger UI: bearer schemes only, named for what they take.
+    expect(doc.components.securitySchemes).toEqual({
+      'session-token': expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+      'refresh-token': expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+      'metrics-token': expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+    });
+    const session = doc.paths['/v1/session'].get;
+    expect(session.security).toEqual([{ 'session-token': [] }]);
+    expect(session.description).toContain('`DS` cookie');
+    for (const [path, method] of REFRESH_ROUTES) {
+      const operation = doc.paths[path][method];
+      expect([path, operation.security]).toEqual([path, [{ 'refresh-token': [] }]]);
+      expect([path, operation.description]).toEqual([
+        path,
+        expect.stringContaining('`DSR` cookie'),
+      ]);
+    }
+    expect(doc.paths['/metrics'].get.security).toEqual([{ 'metrics-token': [] }]);
+    expect(doc.info.description).toContain('session-token');
+  });
+
+  it('documents every error as application/problem+json with an example of its own code', () => {
+    let checked = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        for (const [status, response] of Object.entries(operation.responses)) {
+          if (Number(status) < 400) continue;
+          const where = `${method.toUpperCase()} ${path} ${status}`;
+          const { content } = response as { content?: Record<string, MediaType> };
+          expect([where, Object.keys(content ?? {})]).toEqual([
+            where,
+            ['application/problem+json'],
+          ]);
+          const examples = Object.entries(content!['application/problem+json'].examples ?? {});
+          expect([where, examples.length > 0]).toEqual([where, true]);
+          for (const [code, { value }] of examples) {
+            expect([where, value]).toEqual([
+              where,
+              expect.objectContaining({
+                type: `urn:problem:${code}`,
+                title: PROBLEM_TITLE[code as ProblemCode],
+                status: PROBLEM_STATUS[code as ProblemCode],
+                code,
+              }),
+            ]);
+            expect([where, code, 'descopeCode' in value]).toEqual([
+              where,
+              code,
+              code === 'user_exists',
+            ]);
+            checked++;
+          }
+        }
+      }
+    }
+    const signUp = doc.paths['/v1/password/signup'].post.responses;
+    expect(exampleCodes(signUp['409'])).toEqual(['user_exists']);
+    expect(exampleCodes(signUp['502'])).toEqual(['upstream_unavailable']);
+    expect(exampleCodes(doc.paths['/v1/session'].get.responses['401'])).toEqual([
+      'token_missing',
+      'token_invalid',
+      'token_expired',
     ]);
-    expect(doc.paths['/v1/session/refresh'].post.security).toEqual(
-      expect.arrayContaining([{ 'refresh-cookie': [] }, { bearer: [] }]),
-    );
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it('prefills sign-up and sign-in examples that work on the default configuration', async () => {
+    const example = (path: string) =>
+      Object.values(doc.paths[path].post.requestBody!.content['application/json'].examples!)[0]
+        .value;
+    const signUp = example('/v1/password/signup');
+    const signIn = example('/v1/password/signin');
+    expect(signIn).toEqual({ loginId: signUp.loginId, password: signUp.password });
+    expect((await h.api('POST', '/v1/password/signup', { body: signUp })).status).toBe(201);
+    const session = await h.api('POST', '/v1/password/signin', { body: signIn });
+    expect(session.status).toBe(200);
+    for (const { value } of Object.values(
+      doc.paths['/v1/password/signin'].post.requestBody!.content['application/json'].examples!,
+    )) {
+      expect((await h.api('POST', '/v1/password/signin', { body: value })).status).toBe(200);
+    }
+    const current = await h.api('GET', '/v1/session', { bearer: session.body.sessionJwt });
+    expect(current.status).toBe(200);
+    // Nothing prefilled asks for an opt-in (custom claims) or a refresh token (step-up) it lacks.
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      const body = methods.post?.requestBody?.content['application/json'];
+      const first = body?.examples ? Object.values(body.examples)[0].value : undefined;
+      expect([path, JSON.stringify(first ?? {})]).toEqual([
+        path,
+        expect.not.stringMatching(/customClaims|stepup|"mfa"/),
+      ]);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { CurrentRefreshToken, Public, RefreshPrincipal } from '@app/auth';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import {
+  ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -17,6 +18,7 @@ import { PasswordReplaceDto } from './dto/password-replace.dto';
 import { PasswordSignInDto } from './dto/password-sign-in.dto';
 import { PasswordSignUpDto } from './dto/password-sign-up.dto';
 import { PasswordUpdateDto } from './dto/password-update.dto';
+import { PASSWORD_EXAMPLES } from './password.examples';
 import { PasswordService } from './password.service';
 import { WRONG_PASSWORD } from '../policies/account-failures';
 import { HidesAccounts } from '../policies/hide-accounts.interceptor';
@@ -33,6 +35,7 @@ export class PasswordController {
   @Post('signup')
   @IssuesTokens()
   @ApiOperation({ summary: 'Sign up with a login id and password' })
+  @ApiBody({ type: PasswordSignUpDto, examples: PASSWORD_EXAMPLES.signUp })
   @ApiCreatedResponse({
     type: AuthResponseDto,
     description: 'Signed up and signed in; sets DS/DSR cookies per TOKEN_DELIVERY',
@@ -50,6 +53,7 @@ export class PasswordController {
   @HttpCode(HttpStatus.OK)
   @IssuesTokens()
   @ApiOperation({ summary: 'Sign in with a login id and password' })
+  @ApiBody({ type: PasswordSignInDto, examples: PASSWORD_EXAMPLES.signIn })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiProblems('invalid_request', 'invalid_credentials', ...UPSTREAM_PROBLEMS)
   signIn(@Body() dto: PasswordSignInDto, @Caller() caller: CallerInfo): Promise<AuthResponseDto> {

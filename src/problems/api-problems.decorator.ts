@@ -1,16 +1,19 @@
-import { ApiResponse, DECORATORS } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiResponse, DECORATORS } from '@nestjs/swagger';
 import { ProblemDto } from './problem.dto';
 import { PROBLEM_STATUS, ProblemCode } from './problem-codes';
+import { problemResponse } from './problem-examples';
 
 const CODES = Symbol('api-problems');
 
 /**
- * Documents each problem a route can answer, grouped by status, with the shared shape. Several
- * `ApiProblems` on one route merge (a route-auth decorator's 401s and the route's own), where
- * two plain `ApiResponse`s for one status would overwrite each other.
+ * Documents each problem a route can answer, grouped by status: `application/problem+json`, the
+ * shared shape and one example per code. Several `ApiProblems` on one route merge (a route-auth
+ * decorator's 401s and the route's own), where two plain `ApiResponse`s for one status would
+ * overwrite each other.
  */
 export function ApiProblems(...codes: ProblemCode[]): MethodDecorator {
-  return (target, key, descriptor) => {
+  const documentProblems: MethodDecorator = (target, key, descriptor) => {
     const handler = descriptor.value as object;
     const known = (Reflect.getMetadata(CODES, handler) as ProblemCode[] | undefined) ?? [];
     const all = [...new Set([...known, ...codes])];
@@ -22,13 +25,11 @@ export function ApiProblems(...codes: ProblemCode[]): MethodDecorator {
     Reflect.defineMetadata(DECORATORS.API_RESPONSE, Object.fromEntries(others), handler);
     for (const status of statuses) {
       const list = all.filter((code) => PROBLEM_STATUS[code] === status);
-      ApiResponse({
-        status,
-        type: ProblemDto,
-        description: `application/problem+json; code: ${list.join(' | ')}`,
-      })(target, key, descriptor);
+      ApiResponse({ status, ...problemResponse(list) })(target, key, descriptor);
     }
   };
+  // The responses point at ProblemDto by $ref: the model must be in the document.
+  return applyDecorators(ApiExtraModels(ProblemDto), documentProblems);
 }
 
 /** Problems any route that calls Descope can answer. */

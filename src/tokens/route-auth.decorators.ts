@@ -1,13 +1,16 @@
 import { RefreshTokenRequired } from '@app/auth';
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
 import { ApiProblems } from '../problems/api-problems.decorator';
 
-/** The route reads the session token (bearer, then DS cookie): documents it and its 401s. */
+/**
+ * The route reads the session token (bearer, then DS cookie): documents it and its 401s. Only
+ * the bearer is a security scheme: Swagger UI cannot send a cookie, so src/swagger.ts describes
+ * the DS cookie on the route instead.
+ */
 export const SessionTokenRoute = () =>
   applyDecorators(
-    ApiBearerAuth('bearer'),
-    ApiCookieAuth('session-cookie'),
+    ApiBearerAuth('session-token'),
     ApiProblems('token_missing', 'token_invalid', 'token_expired', 'not_ready'),
   );
 
@@ -18,8 +21,7 @@ export const SessionTokenRoute = () =>
  */
 export const ApiRefreshToken = () =>
   applyDecorators(
-    ApiBearerAuth('bearer'),
-    ApiCookieAuth('refresh-cookie'),
+    ApiBearerAuth('refresh-token'),
     ApiProblems('token_missing', 'token_invalid', 'token_expired', 'forbidden', 'not_ready'),
   );
 

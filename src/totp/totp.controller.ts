@@ -1,6 +1,6 @@
 import { CurrentRefreshToken, LazyRefreshToken, Public, RefreshPrincipal } from '@app/auth';
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, UPSTREAM_PROBLEMS } from '../problems/api-problems.decorator';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { ApiRefreshToken, RefreshTokenRoute } from '../tokens/route-auth.decorators';
@@ -9,6 +9,7 @@ import { TotpEnrolmentResponseDto } from './dto/totp-enrolment-response.dto';
 import { TotpSignUpDto } from './dto/totp-sign-up.dto';
 import { TotpUpdateDto } from './dto/totp-update.dto';
 import { TotpVerifyDto } from './dto/totp-verify.dto';
+import { TOTP_EXAMPLES } from './totp.examples';
 import { TotpService } from './totp.service';
 import { Caller, CallerInfo } from '../budgets/caller';
 import { WRONG_TOTP_CODE } from '../policies/account-failures';
@@ -50,6 +51,7 @@ export class TotpController {
       'or .mfa, send the refresh token too: the session keeps the user and adds totp (and mfa) ' +
       'to amr; a step-up also sets su.',
   })
+  @ApiBody({ type: TotpVerifyDto, examples: TOTP_EXAMPLES.verify })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiProblems('invalid_request', 'invalid_code', ...UPSTREAM_PROBLEMS)
   verify(

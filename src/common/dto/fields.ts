@@ -4,6 +4,9 @@ import { Transform, Type } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { HasNoHiddenCharacters, Optional } from '../validators';
 
+/** The example user of the docs: signs up and in on a default `npm start` (policy-compliant). */
+export const EXAMPLE_USER = { loginId: 'ada@example.com', password: 'Correct-Horse-9' } as const;
+
 /** Unicode NFC and trimmed: the one spelling of a login id that goes to Descope. */
 export const normalizeLoginId = (value: unknown) =>
   typeof value === 'string' ? value.normalize('NFC').trim() : value;
@@ -15,7 +18,7 @@ export const normalizeLoginId = (value: unknown) =>
  */
 export const LoginIdField = (description = 'Login id (email, phone or username)') =>
   applyDecorators(
-    ApiProperty({ example: 'ada@example.com', description, maxLength: 320 }),
+    ApiProperty({ example: EXAMPLE_USER.loginId, description, maxLength: 320 }),
     Transform(({ value }: { value: unknown }) => normalizeLoginId(value)),
     IsString(),
     IsNotEmpty(),
@@ -26,7 +29,12 @@ export const LoginIdField = (description = 'Login id (email, phone or username)'
 /** A password (the policy itself is Descope's: see GET /v1/password/policy). */
 export const PasswordField = (description = 'Password') =>
   applyDecorators(
-    ApiProperty({ example: 'Correct-Horse-9', description, maxLength: 256, format: 'password' }),
+    ApiProperty({
+      example: EXAMPLE_USER.password,
+      description,
+      maxLength: 256,
+      format: 'password',
+    }),
     IsString(),
     IsNotEmpty(),
     MaxLength(256),
