@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { AuditLog } from './audit/audit-log';
-import { resolveDescopeTarget } from './config/descope-target';
+import { DescopeTarget, resolveDescopeTarget } from './config/descope-target';
 import { docsEnabled, EnvironmentVariables, validateEnvironment } from './config/env.validation';
 import { MetricsService } from './metrics/metrics.service';
 import { registerCors } from './http/cors';
@@ -49,7 +49,7 @@ export async function configureApp(
 export async function createApp(
   env: Record<string, string | undefined> = process.env,
   options: { logDestination?: DestinationStream } = {},
-): Promise<{ app: NestFastifyApplication; config: EnvironmentVariables }> {
+): Promise<{ app: NestFastifyApplication; config: EnvironmentVariables; target: DescopeTarget }> {
   const config = validateEnvironment(env);
   // Held until the app's pino logger exists, like Nest's own start-up lines (bufferLogs).
   NestLogger.attachBuffer();
@@ -62,5 +62,5 @@ export async function createApp(
   );
   app.useLogger(app.get(Logger));
   await configureApp(app, config);
-  return { app, config };
+  return { app, config, target };
 }

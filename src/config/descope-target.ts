@@ -1,5 +1,6 @@
 import { RunningEmulator, startEmulator } from '@app/descope-emulator';
 import { Logger, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { embeddedEmulatorOptions } from './embedded-emulator';
 import { EnvironmentVariables } from './env.validation';
 
 /** Where the SDK and the key store point: a real Descope project, or the embedded emulator. */
@@ -22,16 +23,13 @@ export async function resolveDescopeTarget(config: EnvironmentVariables): Promis
     const { DESCOPE_BASE_URL: baseUrl, DESCOPE_MANAGEMENT_KEY: managementKey } = config;
     return { projectId, baseUrl, managementKey };
   }
-  const emulator = await startEmulator({
-    port: config.EMULATOR_PORT ?? 0,
-    host: config.EMULATOR_HOST ?? '127.0.0.1',
-    projectId: config.EMULATOR_PROJECT_ID,
-  });
+  const emulator = await startEmulator(embeddedEmulatorOptions(config));
   new Logger('Bootstrap').log(
     `No DESCOPE_PROJECT_ID set: using the embedded Descope emulator at ${emulator.baseUrl} ` +
       `(project ${emulator.projectId}); codes and reset links go to ${emulator.baseUrl}/emulator/outbox`,
   );
-  return { projectId: emulator.projectId, baseUrl: emulator.baseUrl, emulator };
+  const managementKey = config.EMULATOR_MANAGEMENT_KEY;
+  return { projectId: emulator.projectId, baseUrl: emulator.baseUrl, managementKey, emulator };
 }
 
 /** Stops the embedded emulator (if any) when the app closes. */

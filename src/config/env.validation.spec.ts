@@ -101,11 +101,11 @@ describe('validateEnvironment', () => {
     ).toBe('P2real');
   });
 
-  it("is documented key for key in .env.example (plus the standalone emulator's key)", () => {
+  it('is documented key for key in .env.example, and nothing else is', () => {
     const example = readFileSync(join(__dirname, '../../.env.example'), 'utf8');
     const documented = [...example.matchAll(/^#?\s?([A-Z_]+)=/gm)].map((match) => match[1]);
     expect(documented).toEqual(expect.arrayContaining(envKeys()));
     const extras = documented.filter((key) => !envKeys().includes(key));
-    expect(extras).toEqual(['EMULATOR_MANAGEMENT_KEY']);
+    expect(extras).toEqual([]);
   });
 });

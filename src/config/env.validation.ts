@@ -6,6 +6,7 @@ import { trustProxyOf } from './env-transforms';
 import { ConfigurationError, crossKeyProblems } from './config-rules';
 import { IsTrustProxy } from './trust-proxy.validator';
 import { BudgetRate, IsRates, ratesOr } from './budget-rates';
+import { EmulatorVariables } from './emulator-variables';
 
 /** Where tokens go in answers: the JSON body, HttpOnly cookies, or both. */
 export type TokenDelivery = 'body' | 'cookie' | 'both';
@@ -20,7 +21,7 @@ const REDIS_URL = { require_tld: false, protocols: ['redis', 'rediss'], require_
  * Every environment variable the service reads, validated once at start; nothing reads
  * `process.env` after this. `.env.example` documents exactly these keys.
  */
-export class EnvironmentVariables {
+export class EnvironmentVariables extends EmulatorVariables {
   @Expose()
   @textOr()
   @IsOptional()
@@ -80,10 +81,6 @@ export class EnvironmentVariables {
   @Expose() @ratesOr('off') @IsRates() SENDS_PER_PHONE_CHANNEL!: BudgetRate[];
   @Expose() @textOr() @IsOptional() @MinLength(32) DEVICE_TOKEN_SECRET?: string;
   @Expose() @intOr(90) @IsInt() @Min(1) @Max(400) DEVICE_TOKEN_TTL_DAYS!: number;
-
-  @Expose() @intOr() @IsOptional() @IsInt() @Min(0) @Max(65535) EMULATOR_PORT?: number;
-  @Expose() @textOr() @IsOptional() @IsString() EMULATOR_HOST?: string;
-  @Expose() @textOr() @IsOptional() @IsString() @MinLength(4) EMULATOR_PROJECT_ID?: string;
 }
 
 /** Whether /docs and /docs-json are served: DOCS_ENABLED, else everywhere but production. */

@@ -22,7 +22,8 @@ function signingAlg(raw: string | undefined): SigningAlg | undefined {
  * Emulator options from `EMULATOR_*` variables: `EMULATOR_PORT` (default 4500 when run alone),
  * `EMULATOR_HOST`, `EMULATOR_PROJECT_ID`, `EMULATOR_MANAGEMENT_KEY`, `EMULATOR_SESSION_TTL`,
  * `EMULATOR_REFRESH_TTL` (seconds), `EMULATOR_ROTATE_REFRESH` (`true`/`false`),
- * `EMULATOR_LOCKOUT_ATTEMPTS` and `EMULATOR_IP_RATE_LIMIT` (0: off), `EMULATOR_SIGNING_ALG`.
+ * `EMULATOR_LOCKOUT_ATTEMPTS` and `EMULATOR_IP_RATE_LIMIT` (0: off), `EMULATOR_SIGNING_ALG`,
+ * `EMULATOR_RESET_URL` (the frontend page reset links point at; `?t=<token>` is appended).
  */
 export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv, defaultPort = 0): EmulatorOptions {
   return {
@@ -36,5 +37,6 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv, defaultPort = 0):
     lockoutAttempts: intVar(env, 'EMULATOR_LOCKOUT_ATTEMPTS'),
     ipRateLimit: intVar(env, 'EMULATOR_IP_RATE_LIMIT'),
     signingAlg: signingAlg(env.EMULATOR_SIGNING_ALG),
+    defaultRedirectUrl: env.EMULATOR_RESET_URL || undefined,
   };
 }

@@ -1,0 +1,28 @@
+import { Expose } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl } from 'class-validator';
+import { Max, Min, MinLength } from 'class-validator';
+import { boolOr, intOr, textOr } from './env-transforms';
+
+const HTTP_URL = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
+
+/**
+ * The `EMULATOR_*` variables: read when no `DESCOPE_PROJECT_ID` is set and the service embeds
+ * the emulator, with the same meaning as for `npm run emulator` (libs/descope-emulator).
+ */
+export class EmulatorVariables {
+  @Expose() @intOr() @IsOptional() @IsInt() @Min(0) @Max(65535) EMULATOR_PORT?: number;
+  @Expose() @textOr() @IsOptional() @IsString() EMULATOR_HOST?: string;
+  @Expose() @textOr() @IsOptional() @IsString() @MinLength(4) EMULATOR_PROJECT_ID?: string;
+  @Expose() @textOr() @IsOptional() @IsString() EMULATOR_MANAGEMENT_KEY?: string;
+  @Expose() @intOr() @IsOptional() @IsInt() @Min(1) EMULATOR_SESSION_TTL?: number;
+  @Expose() @intOr() @IsOptional() @IsInt() @Min(1) EMULATOR_REFRESH_TTL?: number;
+  @Expose() @boolOr() @IsOptional() @IsBoolean() EMULATOR_ROTATE_REFRESH?: boolean;
+  @Expose() @intOr() @IsOptional() @IsInt() @Min(0) EMULATOR_LOCKOUT_ATTEMPTS?: number;
+  @Expose() @intOr() @IsOptional() @IsInt() @Min(0) EMULATOR_IP_RATE_LIMIT?: number;
+  @Expose()
+  @textOr()
+  @IsOptional()
+  @IsIn(['RS256', 'ES256', 'ES384'])
+  EMULATOR_SIGNING_ALG?: 'RS256' | 'ES256' | 'ES384';
+  @Expose() @textOr() @IsOptional() @IsUrl(HTTP_URL) EMULATOR_RESET_URL?: string;
+}
