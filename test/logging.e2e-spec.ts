@@ -121,6 +121,23 @@ describe('Logs: JSON lines, request ids, audit events, no secrets', () => {
       loginIdHash: success!.loginIdHash,
     });
     expect(failure!.loginIdHash).toMatch(/^[\w-]{43}$/);
+    const raw = logs.lines.filter((line) => line.includes('"event":"auth"'));
+    expect(raw.every((line) => line.split('"requestId"').length === 2)).toBe(true);
+  });
+
+  it('audits a request refused before validation (a form body) with its request id', async () => {
+    const form = await fetch(`${h.url}/v1/password/signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'loginId=a%40example.com&password=x',
+    });
+    expect(form.status).toBe(415);
+    const requestId = form.headers.get('x-request-id')!;
+    expect(byRequest(requestId).find((line) => line.event === 'auth')).toMatchObject({
+      action: 'password.signin',
+      result: 'rejected',
+      status: 415,
+    });
   });
 
   it('audits a locked code as locked, though the answer is the wrong-code one', async () => {

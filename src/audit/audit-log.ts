@@ -13,7 +13,7 @@ import { AUDIT_CONFIG_KEY, AuditAction } from './audited.decorator';
  * One structured line per authentication outcome (`event: "auth"`), so a security team can follow
  * sign-ins without reading request logs: action, method, result, user id when known, the login id
  * only as a keyed hash (HMAC-SHA256 keyed from DEVICE_TOKEN_SECRET, so instances agree and the
- * hash cannot be reversed by trying addresses), client IP, request id. Counted by action and
+ * hash cannot be reversed by trying addresses), client IP. Counted by action and
  * result in `auth_outcomes_total`.
  */
 @Injectable()
@@ -51,7 +51,7 @@ export class AuditLog {
       ...(userId ? { userId } : {}),
       ...(typeof loginId === 'string' ? { loginIdHash: this.hash(loginId) } : {}),
       ip: request.ip,
-      requestId: request.id,
+      // The request id comes from the request's log context (nestjs-pino), like every line.
     });
   }
 
