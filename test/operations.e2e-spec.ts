@@ -1,5 +1,6 @@
 import { RunningEmulator, startEmulator } from '@app/descope-emulator';
 import { AppHarness, startApp } from './support/app-harness';
+import { LogCapture } from './support/log-capture';
 import { STRONG_PASSWORD, uniqueEmail } from './support/emulator-harness';
 
 const TOKEN = 'metrics-token-0123456789';
@@ -66,6 +67,15 @@ describe('Operations: API docs in production', () => {
     NODE_ENV: 'production',
     DEVICE_TOKEN_SECRET: 'device-secret-0123456789abcdef-0123',
   };
+
+  it('warns at start in production when /metrics is open to anyone (no METRICS_TOKEN)', async () => {
+    const open = new LogCapture();
+    await (await startApp(production, {}, open)).close();
+    const guarded = new LogCapture();
+    await (await startApp({ ...production, METRICS_TOKEN: TOKEN }, {}, guarded)).close();
+    expect(open.text()).toContain('METRICS_TOKEN is not set');
+    expect(guarded.text()).not.toContain('METRICS_TOKEN is not set');
+  });
 
   it('serves no /docs in production by default', async () => {
     const h = await startApp(production);

@@ -1,5 +1,5 @@
 import { Public } from '@app/auth';
-import { Controller, Get, Header, Headers } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { EnvironmentVariables } from '../config/env.validation';
@@ -12,18 +12,32 @@ import { NoRateLimit } from '../rate-limit/no-rate-limit.decorator';
 @NoRateLimit()
 @Public()
 @Controller('metrics')
-export class MetricsController {
+export class MetricsController implements OnModuleInit {
   constructor(
     private readonly metricsService: MetricsService,
     private readonly config: ConfigService<EnvironmentVariables, true>,
   ) {}
+
+  /** Some counters follow single requests (reset refusals): an open /metrics is worth a warning. */
+  onModuleInit(): void {
+    const open =
+      this.config.get('METRICS_ENABLED', { infer: true }) &&
+      !this.config.get('METRICS_TOKEN', { infer: true });
+    if (open && this.config.get('NODE_ENV', { infer: true }) === 'production') {
+      new Logger('Metrics').warn(
+        'METRICS_TOKEN is not set: /metrics answers anyone who reaches the port; keep it off ' +
+          'public routes, or set METRICS_TOKEN (or METRICS_ENABLED=false)',
+      );
+    }
+  }
 
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({
     summary: 'Prometheus metrics: HTTP answers, auth outcomes, upstream calls, budgets',
     description:
-      'Off with METRICS_ENABLED=false (404). With METRICS_TOKEN set, send it as a bearer token.',
+      'Off with METRICS_ENABLED=false (404). With METRICS_TOKEN set, send it as a bearer token. ' +
+      'Keep it private: some counters (password-reset refusals) follow single requests.',
   })
   @ApiBearerAuth('metrics-token')
   @ApiProduces('text/plain')
