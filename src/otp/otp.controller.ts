@@ -102,7 +102,7 @@ export class OtpController {
   @ApiOperation({ summary: 'Verify a code: answers the session' })
   @ApiBody({ type: OtpVerifyDto, examples: OTP_EXAMPLES.verify })
   @ApiOkResponse({ type: AuthResponseDto })
-  @ApiProblems('invalid_request', 'invalid_code', ...UPSTREAM_PROBLEMS)
+  @ApiProblems('invalid_request', 'invalid_code', 'user_exists', ...UPSTREAM_PROBLEMS)
   verify(
     @Param() { method }: OtpMethodParams,
     @Body() dto: OtpVerifyDto,

@@ -10,7 +10,11 @@ export class SessionResponseDto {
   @ApiProperty({ example: ['docs.write'], type: [String] }) permissions!: string[];
   @ApiProperty({ example: { acme: { roles: ['admin'], permissions: ['docs.write'] } } })
   tenants!: Record<string, { roles: string[]; permissions: string[] }>;
-  @ApiPropertyOptional({ example: 'acme', description: 'Selected tenant (dct)' })
+  @ApiPropertyOptional({
+    example: 'acme',
+    description:
+      'Current tenant (`dct`): the one selected, or set by Descope when the user has exactly one',
+  })
   currentTenant?: string;
   @ApiProperty({
     example: ['pwd', 'email', 'mfa'],
