@@ -68,6 +68,8 @@ export class AppModule {
             unknownKidCooldownMs: config.JWKS_COOLDOWN_MS,
             trustedOrigins: trustedOrigins(config),
             onKeyFetch: metrics.keyFetch,
+            memoMaxEntries: config.AUTH_MEMO_MAX,
+            onMemo: metrics.memoLookup,
           }),
           inject: [DescopeClient, MetricsService],
           isGlobal: true,

@@ -34,6 +34,7 @@ export class EnvironmentVariables extends EmulatorVariables {
   @Expose() @intOr(5000) @IsInt() @Min(100) @Max(60000) DESCOPE_TIMEOUT_MS!: number;
   @Expose() @intOr(300_000) @IsInt() @Min(1000) JWKS_REFRESH_MS!: number;
   @Expose() @intOr(5000) @IsInt() @Min(100) JWKS_COOLDOWN_MS!: number;
+  @Expose() @intOr(10_000) @IsInt() @Min(0) @Max(1_000_000) AUTH_MEMO_MAX!: number;
 
   @Expose() @intOr(3000) @IsInt() @Min(0) @Max(65535) PORT!: number;
   @Expose() @textOr('0.0.0.0') @IsString() HOST!: string;

@@ -69,6 +69,14 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /** Lookups of the verified-token memo: a hit skips the signature check. */
+  readonly memoLookups = new Counter({
+    name: 'auth_token_memo_total',
+    help: 'Verified-token memo lookups, by result (hit, miss)',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -83,6 +91,9 @@ export class MetricsService {
   /** For the Descope module's `onUpstreamCall`. */
   readonly upstreamCall = ({ endpoint, outcome, milliseconds }: UpstreamCall): void =>
     this.upstreamCalls.observe({ endpoint, outcome }, milliseconds / 1000);
+
+  /** For the auth module's `onMemo`. */
+  readonly memoLookup = (result: 'hit' | 'miss'): void => this.memoLookups.inc({ result });
 
   /** For the auth module's `onKeyFetch`. */
   readonly keyFetch = (outcome: KeyFetchOutcome): void => this.keyFetches.inc({ outcome });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { JwksKeyStore } from '../../libs/auth/src/jwks-key-store';
 import { TokenVerifier } from '../../libs/auth/src/token-verifier';
+import { VerifiedTokenMemo } from '../../libs/auth/src/verified-token-memo';
 import { attackerKeys, b64, forge, nonCanonical, Signer } from '../support/forge';
 
 const SEED = 20261123;
@@ -108,8 +109,11 @@ describe('Security: TokenVerifier never accepts what jose refuses', () => {
   const keyStore = {
     getKey: (kid: string) =>
       Promise.resolve(kid === 'K1' ? { key: publicKey, alg: 'RS256' as const } : undefined),
+    has: (kid: string) => kid === 'K1',
+    onKeysDropped: () => undefined,
   } as unknown as JwksKeyStore;
-  const verifier = new TokenVerifier(keyStore, { projectId: PROJECT, baseUrl: BASE });
+  const options = { projectId: PROJECT, baseUrl: BASE };
+  const verifier = new TokenVerifier(keyStore, new VerifiedTokenMemo(keyStore, options), options);
   const jwks = createLocalJWKSet({ keys: [realJwk] });
   const joseAccepts = (token: string) =>
     jwtVerify(token, jwks, {

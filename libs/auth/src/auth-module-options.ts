@@ -1,3 +1,5 @@
+import type { VerifiedToken } from './verified-token';
+
 /** Where the signing keys come from and how tokens are checked. */
 export interface AuthModuleOptions {
   /** Every token's `iss` must be this id, or `<origin>/<projectId>` on a Descope API origin. */
@@ -18,6 +20,15 @@ export interface AuthModuleOptions {
    * use cookies only for reads, or with a bearer token.
    */
   trustedOrigins?: string[];
+  /** Verified tokens remembered until their `exp` (default 10,000; 0: every request verifies). */
+  memoMaxEntries?: number;
+  /** Called on every memo lookup (for metrics); must not throw. */
+  onMemo?: (result: 'hit' | 'miss') => void;
+  /**
+   * Revocation in front of the memo: a token this answers `true` for is refused as revoked, even
+   * when it was verified before (e.g. a session logged out elsewhere). Default: nothing revoked.
+   */
+  isRevoked?: (token: VerifiedToken) => boolean | Promise<boolean>;
   /** Called after every key-set fetch (for metrics); must not throw. */
   onKeyFetch?: (outcome: KeyFetchOutcome) => void;
 }
@@ -30,6 +41,7 @@ export const AUTH_DEFAULTS = {
   unknownKidCooldownMs: 5 * 1000,
   jwksTimeoutMs: 3000,
   clockToleranceSeconds: 5,
+  memoMaxEntries: 10_000,
   /** First load: retried after 0.5 s, doubling up to 5 s, until a key set arrives. */
   firstLoadRetryMs: { from: 500, to: 5000 },
 } as const;

@@ -8,6 +8,7 @@ import { RequestTokens } from './request-tokens';
 import { SessionGuard } from './session.guard';
 import { SessionStrategy } from './session.strategy';
 import { TokenVerifier } from './token-verifier';
+import { VerifiedTokenMemo } from './verified-token-memo';
 
 /**
  * Session verification for any Nest service on Descope: needs only the JWKS, not the SDK.
@@ -25,6 +26,7 @@ import { TokenVerifier } from './token-verifier';
 @Module({
   providers: [
     JwksKeyStore,
+    VerifiedTokenMemo,
     TokenVerifier,
     RequestTokens,
     SessionStrategy,
@@ -35,6 +37,7 @@ import { TokenVerifier } from './token-verifier';
   ],
   exports: [
     JwksKeyStore,
+    VerifiedTokenMemo,
     TokenVerifier,
     RequestTokens,
     SessionGuard,

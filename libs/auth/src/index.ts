@@ -4,6 +4,7 @@ export { AuthTokenError } from './auth-token.error';
 export { JwksKeyStore } from './jwks-key-store';
 export { KeysNotReadyError } from './keys-not-ready.error';
 export { TokenVerifier } from './token-verifier';
+export { VerifiedTokenMemo } from './verified-token-memo';
 export type { TokenKind, VerifiedToken } from './verified-token';
 export { toSession } from './authenticated-session';
 export type { AuthenticatedSession, RefreshPrincipal } from './authenticated-session';

@@ -28,6 +28,7 @@ export class JwksKeyStore implements OnModuleInit, OnModuleDestroy {
   private failureWait = 0;
   private timer?: NodeJS.Timeout;
   private closed = false;
+  private readonly droppedListeners: ((kids: ReadonlySet<string>) => void)[] = [];
 
   constructor(@Inject(AUTH_MODULE_OPTIONS) private readonly options: AuthModuleOptions) {
     this.url = `${options.baseUrl.replace(/\/+$/, '')}/v2/keys/${encodeURIComponent(options.projectId)}`;
@@ -48,6 +49,16 @@ export class JwksKeyStore implements OnModuleInit, OnModuleDestroy {
   /** True once a key set has been loaded. */
   get ready(): boolean {
     return this.loaded;
+  }
+
+  /** Whether a key is trusted now. */
+  has(kid: string): boolean {
+    return this.keys.has(kid);
+  }
+
+  /** Calls `listener` with the kids of every key a fetched key set no longer lists. */
+  onKeysDropped(listener: (kids: ReadonlySet<string>) => void): void {
+    this.droppedListeners.push(listener);
   }
 
   /** How many signing keys are trusted now. */
@@ -116,7 +127,9 @@ export class JwksKeyStore implements OnModuleInit, OnModuleDestroy {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const keys = importKeySet(await response.json());
     if (keys.size === 0) throw new Error('the key set holds no usable signing key');
+    const dropped = new Set([...this.keys.keys()].filter((kid) => !keys.has(kid)));
     this.keys = keys;
+    if (dropped.size) for (const listener of this.droppedListeners) listener(dropped);
     this.etag = response.headers.get('etag') ?? undefined;
     this.loaded = true;
   }

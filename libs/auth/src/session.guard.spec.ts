@@ -102,6 +102,8 @@ describe('SessionGuard and RefreshTokenGuard', () => {
       .useValue({
         getKey: (kid: string) =>
           Promise.resolve(kid === 'K1' ? { key: publicKey, alg: 'RS256' } : undefined),
+        has: (kid: string) => kid === 'K1',
+        onKeysDropped: () => undefined,
       })
       .compile();
     app = moduleRef.createNestApplication(new FastifyAdapter());

@@ -2,6 +2,7 @@ import { generateKeyPairSync, KeyObject, sign } from 'node:crypto';
 import { AuthTokenError } from './auth-token.error';
 import { JwksKeyStore } from './jwks-key-store';
 import { TokenVerifier } from './token-verifier';
+import { VerifiedTokenMemo } from './verified-token-memo';
 
 const PROJECT = 'P2project';
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -28,11 +29,12 @@ describe('TokenVerifier', () => {
   const keys = {
     getKey: (kid: string) =>
       Promise.resolve(kid === 'K1' ? { key: publicKey, alg: 'RS256' } : undefined),
-  };
-  const verifier = new TokenVerifier(keys as unknown as JwksKeyStore, {
-    projectId: PROJECT,
-    baseUrl: 'https://auth.example.com/',
-  });
+    has: (kid: string) => kid === 'K1',
+    onKeysDropped: () => undefined,
+  } as unknown as JwksKeyStore;
+  const options = { projectId: PROJECT, baseUrl: 'https://auth.example.com/' };
+  // The memo is on, as in production: every refusal below must also hold for a second look.
+  const verifier = new TokenVerifier(keys, new VerifiedTokenMemo(keys, options), options);
   const now = Math.floor(Date.now() / 1000);
   const good = { sub: 'U1', iss: PROJECT, drn: 'DS', exp: now + 60, iat: now };
   const reason = (token: string | undefined, kind: 'session' | 'refresh' = 'session') =>

@@ -6,6 +6,7 @@ import { JwksKeyStore } from './jwks-key-store';
 import { isJwsAlgorithm, verifyJws } from './jws-algorithms';
 import { checkClaims } from './token-claims';
 import { TokenKind, VerifiedToken } from './verified-token';
+import { VerifiedTokenMemo } from './verified-token-memo';
 
 const SEGMENT = /^[A-Za-z0-9_-]+$/;
 const MAX_KID_LENGTH = 256;
@@ -38,10 +39,14 @@ const invalid = (detail: string) => new AuthTokenError('invalid', detail);
 export class TokenVerifier {
   private readonly claimRules: { projectId: string; baseOrigin: string; toleranceSeconds: number };
 
+  private readonly isRevoked?: AuthModuleOptions['isRevoked'];
+
   constructor(
     private readonly keys: JwksKeyStore,
+    private readonly memo: VerifiedTokenMemo,
     @Inject(AUTH_MODULE_OPTIONS) options: AuthModuleOptions,
   ) {
+    this.isRevoked = options.isRevoked;
     this.claimRules = {
       projectId: options.projectId,
       baseOrigin: new URL(options.baseUrl).origin,
@@ -49,13 +54,26 @@ export class TokenVerifier {
     };
   }
 
-  /** The verified token, or an `AuthTokenError` saying why not. */
+  /**
+   * The verified token, or an `AuthTokenError` saying why not. A token verified before as the same
+   * kind comes from the memo; revocation is asked either way.
+   */
   async verify(
     jwt: string | undefined,
     kind: TokenKind,
     options: VerifyOptions = {},
   ): Promise<VerifiedToken> {
     if (!jwt) throw new AuthTokenError('missing', `A ${kind} token is required`);
+    const token = this.memo.get(jwt, kind) ?? (await this.verifyFully(jwt, kind, options));
+    if (this.isRevoked && (await this.isRevoked(token))) throw invalid('The token was revoked');
+    return token;
+  }
+
+  private async verifyFully(
+    jwt: string,
+    kind: TokenKind,
+    options: VerifyOptions,
+  ): Promise<VerifiedToken> {
     const parts = jwt.split('.');
     if (parts.length !== 3 || !parts.every(canonical)) {
       throw invalid('The token is not a well-formed JWT');
@@ -68,15 +86,17 @@ export class TokenVerifier {
     } catch {
       throw invalid('The token is not a well-formed JWT');
     }
-    await this.checkSignature(parts, header, options);
-    return { jwt, kind, claims: checkClaims(claims, kind, this.claimRules) };
+    const kid = await this.checkSignature(parts, header, options);
+    const token = { jwt, kind, claims: checkClaims(claims, kind, this.claimRules) };
+    this.memo.set(token, kid);
+    return token;
   }
 
   private async checkSignature(
     parts: string[],
     header: Record<string, unknown>,
     options: VerifyOptions,
-  ): Promise<void> {
+  ): Promise<string> {
     const { alg, kid } = header;
     if (!isJwsAlgorithm(alg)) throw invalid('The token is not signed with an allowed algorithm');
     if (header.crit !== undefined) throw invalid('The token has critical header extensions');
@@ -90,5 +110,6 @@ export class TokenVerifier {
     if (!verifyJws(alg, signed, signingKey.key, Buffer.from(parts[2], 'base64url'))) {
       throw invalid('The token signature is not valid');
     }
+    return kid;
   }
 }

@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import { AUTH_DEFAULTS, AuthModuleOptions } from './auth-module-options';
+import { AUTH_MODULE_OPTIONS } from './auth.module-definition';
+import { JwksKeyStore } from './jwks-key-store';
+import { TokenKind, VerifiedToken } from './verified-token';
+
+interface Entry {
+  token: VerifiedToken;
+  kid: string;
+}
+
+/**
+ * Tokens already verified, so a token seen again costs a map lookup instead of a signature check.
+ * Keyed by the whole token string and the kind it was verified as (never a hash: a collision
+ * would serve another user's session); kept until the token's `exp`, never longer, at most
+ * `memoMaxEntries` (least recently used go first). An entry whose key has left the key set is
+ * never served. Only successes are stored. Callers must not mutate what `get` returns.
+ */
+@Injectable()
+export class VerifiedTokenMemo {
+  private readonly cache?: LRUCache<string, Entry>;
+
+  constructor(
+    private readonly keys: JwksKeyStore,
+    @Inject(AUTH_MODULE_OPTIONS) private readonly options: AuthModuleOptions,
+  ) {
+    const max = options.memoMaxEntries ?? AUTH_DEFAULTS.memoMaxEntries;
+    if (max > 0) this.cache = new LRUCache({ max, ttlAutopurge: false });
+    keys.onKeysDropped((kids) => this.drop(kids));
+  }
+
+  /** The verified token, if this exact token was verified as `kind` and still holds. */
+  get(jwt: string, kind: TokenKind): VerifiedToken | undefined {
+    if (!this.cache) return undefined;
+    const entry = this.cache.get(`${kind}:${jwt}`);
+    // The cache's own TTL runs on a monotonic clock; `exp` is checked against the wall clock too.
+    const hit =
+      entry !== undefined && entry.token.claims.exp * 1000 > Date.now() && this.keys.has(entry.kid);
+    this.options.onMemo?.(hit ? 'hit' : 'miss');
+    return hit ? entry.token : undefined;
+  }
+
+  /** Remembers a verified token until its `exp`. */
+  set(token: VerifiedToken, kid: string): void {
+    const ttl = token.claims.exp * 1000 - Date.now();
+    if (this.cache && ttl > 0)
+      this.cache.set(`${token.kind}:${token.jwt}`, { token, kid }, { ttl });
+  }
+
+  /** How many tokens are remembered. */
+  get size(): number {
+    return this.cache?.size ?? 0;
+  }
+
+  private drop(kids: ReadonlySet<string>): void {
+    this.cache?.forEach((entry, key) => {
+      if (kids.has(entry.kid)) this.cache?.delete(key);
+    });
+  }
+}
