@@ -26,14 +26,25 @@ export async function configureApp(
   fastify.addHook('onRequest', (request, reply, done) => {
     // For the request's log line, and for callers to quote: every answer names its request.
     (request.raw as LoggedRequest).routePattern = request.routeOptions.url;
+    (request.raw as LoggedRequest).startedAt = performance.now();
     void reply.header('x-request-id', request.id);
     done();
   });
   const metrics = app.get(MetricsService);
   const audit = app.get(AuditLog);
+  // The audit event when the answer is decided (onSend), so a client that hangs up before a slow
+  // failure answer still leaves its attempt in the audit trail; aborted requests count as 499.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    audit.record(request, reply);
+    done(null, payload);
+  });
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.observe(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime);
-    audit.record(request, reply);
+    done();
+  });
+  fastify.addHook('onRequestAbort', (request, done) => {
+    const elapsed = performance.now() - ((request.raw as LoggedRequest).startedAt ?? 0);
+    metrics.observe(request.method, request.routeOptions.url, 499, elapsed);
     done();
   });
   await app.register(fastifyCookie);

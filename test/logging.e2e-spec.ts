@@ -24,6 +24,8 @@ describe('Logs: JSON lines, request ids, audit events, no secrets', () => {
         DESCOPE_MANAGEMENT_KEY: MANAGEMENT_KEY,
         DEVICE_TOKEN_SECRET: 'device-secret-canary-0123456789abcdef',
         TOKEN_DELIVERY: 'both',
+        // A failure floor, so a client can hang up before a failed sign-in is answered.
+        AUTH_FAILURE_MIN_MS: '300',
       },
       { maxWrongCodes: 2 },
       logs,
@@ -137,6 +139,46 @@ describe('Logs: JSON lines, request ids, audit events, no secrets', () => {
       action: 'password.signin',
       result: 'rejected',
       status: 415,
+    });
+  });
+
+  it('audits an attempt whose client hung up before the answer, and logs it as 499', async () => {
+    const loginId = uniqueEmail('abort');
+    const requestId = `abort-${Date.now()}`;
+    await h.api('POST', '/v1/password/signup', { body: { loginId, password: 'Canary-Pass-41' } });
+    const aborted = fetch(`${h.url}/v1/password/signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      body: JSON.stringify({ loginId, password: 'Wrong-Canary-42' }),
+      signal: AbortSignal.timeout(100),
+    });
+    await expect(aborted).rejects.toThrow();
+    const lines = () => byRequest(requestId);
+    for (let i = 0; i < 50 && lines().length < 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(lines().find((line) => line.event === 'auth')).toMatchObject({
+      action: 'password.signin',
+      result: 'invalid_credentials',
+    });
+    expect(lines().find((line) => 'route' in line)).toMatchObject({ status: 499, aborted: true });
+  });
+
+  it('logs failed probes, and audits a logout with its user', async () => {
+    const missing = await h.api('GET', '/health/nope');
+    expect(byRequest(missing.body.requestId).find((line) => 'route' in line)).toMatchObject({
+      status: 404,
+    });
+    const up = await h.api('POST', '/v1/password/signup', {
+      body: { loginId: uniqueEmail('logout'), password: 'Canary-Pass-41' },
+    });
+    const out = await h.api('POST', '/v1/session/logout', { bearer: up.body.refreshJwt });
+    expect(out.status).toBe(204);
+    const requestId = out.headers.get('x-request-id')!;
+    expect(byRequest(requestId).find((line) => line.event === 'auth')).toMatchObject({
+      action: 'session.logout',
+      result: 'success',
+      userId: up.body.user.userId,
     });
   });
 

@@ -110,7 +110,11 @@ describe('Operations: readiness during an outage of Descope and Redis', () => {
     emulator = await startEmulator({});
     // Nothing listens on port 1: Redis is unreachable from the start.
     h = await startApp(
-      { RATE_LIMIT_REDIS_URL: 'redis://127.0.0.1:1', DEVICE_TOKEN_SECRET: 'x'.repeat(32) },
+      {
+        RATE_LIMIT_REDIS_URL: 'redis://127.0.0.1:1',
+        DEVICE_TOKEN_SECRET: 'x'.repeat(32),
+        JWKS_REFRESH_MS: '1000',
+      },
       emulator,
     );
   });
@@ -125,7 +129,12 @@ describe('Operations: readiness during an outage of Descope and Redis', () => {
     });
     expect(signUp.status).toBe(201);
     await emulator.close();
-    const ready = await h.api('GET', '/health/ready');
+    // The key store's next refresh (every second here) finds Descope gone.
+    let ready = await h.api('GET', '/health/ready');
+    for (let i = 0; i < 50 && ready.body.details?.descope?.status !== 'degraded'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      ready = await h.api('GET', '/health/ready');
+    }
     expect([ready.status, ready.body.status]).toEqual([200, 'degraded']);
     expect(ready.body.details).toMatchObject({
       signingKeys: { status: 'up' },

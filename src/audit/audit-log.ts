@@ -16,6 +16,8 @@ import { AUDIT_CONFIG_KEY, AuditAction } from './audited.decorator';
  * hash cannot be reversed by trying addresses), client IP. Counted by action and
  * result in `auth_outcomes_total`.
  */
+const CHANNELS = new Set(['email', 'sms', 'voice', 'whatsapp']);
+
 @Injectable()
 export class AuditLog {
   private readonly logger = new Logger('Audit');
@@ -41,7 +43,9 @@ export class AuditLog {
     // Passport's principal, on routes that take a token.
     const principal = (request as { user?: { userId?: string } }).user;
     const userId = notes.userId ?? principal?.userId;
-    const channel = (request.params as { method?: string } | undefined)?.method;
+    const param = (request.params as { method?: string } | undefined)?.method;
+    // The channel only when it is one: the raw parameter is whatever the client wrote.
+    const channel = param && CHANNELS.has(param) ? param : param && 'unknown';
     this.logger.log({
       event: 'auth',
       action,

@@ -40,7 +40,7 @@ export class GuessBudget {
   async check<T>(loginId: string, caller: CallerInfo, attempt: () => Promise<T>): Promise<T> {
     const reserved = await this.store.reserve(await this.windowsFor(loginId, caller));
     if (!reserved.ok) {
-      this.metrics.budgetRefusals.inc({ budget: 'guess', window: 'any' });
+      this.metrics.budgetRefusals.inc({ budget: 'guess', channel: 'any' });
       throw new ProblemError(
         'too_many_attempts',
         'Too many failed attempts for this login id; try again later',

@@ -46,7 +46,7 @@ export class SendBudget {
   async allow(caller: CallerInfo, target: SendTarget, route: string): Promise<boolean> {
     const reserved = await this.store.reserve(await this.windowsFor(caller, target));
     if (reserved.ok) return true;
-    this.metrics.budgetRefusals.inc({ budget: 'send', window: target.channel });
+    this.metrics.budgetRefusals.inc({ budget: 'send', channel: target.channel });
     this.logger.warn(`A ${target.channel} send on ${route} was withheld by the send budget`);
     return false;
   }

@@ -1,8 +1,5 @@
 import { JwksKeyStore } from '@app/auth';
-import { DescopeClient } from '@app/descope';
 import { TerminusModule } from '@nestjs/terminus';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { controllerApp, ControllerApp } from '../../test/support/controller-app';
 import { RedisConnection } from '../redis/redis-connection';
 import { DependencyIndicators } from './dependency.indicators';
@@ -11,30 +8,27 @@ import { ReadinessIndicators } from './readiness.indicators';
 
 describe('HealthController', () => {
   let c: ControllerApp;
-  let descope: Server;
-  const keys = { ready: false, keyCount: 0, refresh: jest.fn().mockResolvedValue(undefined) };
+  const keys = {
+    ready: false,
+    keyCount: 0,
+    lastFetch: undefined as { ok: boolean; at: number } | undefined,
+    refresh: jest.fn().mockResolvedValue(undefined),
+  };
   const redis = { client: { ping: jest.fn().mockRejectedValue(new Error('ECONNREFUSED')) } };
 
   beforeAll(async () => {
-    descope = createServer((_, response) => response.end('{"keys":[]}')).listen(0, '127.0.0.1');
-    await new Promise((resolve) => descope.once('listening', resolve));
-    const baseUrl = `http://127.0.0.1:${(descope.address() as AddressInfo).port}`;
     c = await controllerApp(
       HealthController,
       [
         ReadinessIndicators,
         DependencyIndicators,
         { provide: JwksKeyStore, useValue: keys },
-        { provide: DescopeClient, useValue: { baseUrl, projectId: 'P2x' } },
         { provide: RedisConnection, useValue: redis },
       ],
       [TerminusModule.forRoot({ logger: false })],
     );
   });
-  afterAll(async () => {
-    await c.close();
-    descope.close();
-  });
+  afterAll(() => c.close());
 
   it('GET /health/live answers 200 whatever the keys', async () => {
     const live = await c.send('GET', '/health/live');
@@ -49,7 +43,7 @@ describe('HealthController', () => {
   });
 
   it('is ready once the keys load, with Descope up and an unreachable Redis only degraded', async () => {
-    Object.assign(keys, { ready: true, keyCount: 2 });
+    Object.assign(keys, { ready: true, keyCount: 2, lastFetch: { ok: true, at: Date.now() } });
     const ready = await c.send('GET', '/health/ready');
     expect([ready.status, ready.body.status]).toEqual([200, 'degraded']);
     expect(ready.body.details).toMatchObject({
@@ -58,5 +52,14 @@ describe('HealthController', () => {
       descope: { status: 'up' },
       redis: { status: 'degraded', message: 'unreachable' },
     });
+  });
+
+  it('reports Descope as degraded when the key store could not reach it, still ready', async () => {
+    keys.lastFetch = { ok: false, at: Date.now() - 30_000 };
+    const ready = await c.send('GET', '/health/ready');
+    expect([ready.status, ready.body.details.descope]).toEqual([
+      200,
+      { status: 'degraded', message: 'the last key fetch failed', lastKeyFetchSecondsAgo: 30 },
+    ]);
   });
 });

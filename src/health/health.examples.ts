@@ -4,14 +4,14 @@ export const READY_EXAMPLE = {
   info: {
     config: { status: 'up', descope: 'project', sharedLimits: true },
     signingKeys: { status: 'up', keys: 2 },
-    descope: { status: 'up', responseTimeMs: 41 },
+    descope: { status: 'up', lastKeyFetchSecondsAgo: 42 },
     redis: { status: 'degraded', message: 'unreachable', responseTimeMs: 3 },
   },
   error: {},
   details: {
     config: { status: 'up', descope: 'project', sharedLimits: true },
     signingKeys: { status: 'up', keys: 2 },
-    descope: { status: 'up', responseTimeMs: 41 },
+    descope: { status: 'up', lastKeyFetchSecondsAgo: 42 },
     redis: { status: 'degraded', message: 'unreachable', responseTimeMs: 3 },
   },
 };

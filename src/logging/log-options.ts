@@ -10,8 +10,12 @@ import { requestIdFor } from './request-id';
 export type LoggedRequest = IncomingMessage & {
   id?: string;
   routePattern?: string;
+  startedAt?: number;
   error?: ErrorSummary;
 };
+
+/** The status a line reports: 499 (nginx's "client closed request") when nothing was sent. */
+const statusOf = (res: ServerResponse) => (res.headersSent ? res.statusCode : 499);
 
 /** The path as the client sent it (middleware mounting may rewrite `url`). */
 const pathOf = (req: IncomingMessage) =>
@@ -21,6 +25,8 @@ const routeOf = (req: IncomingMessage) => (req as LoggedRequest).routePattern ??
 
 /** Probes and scrapes would drown the log: their successes are not logged. */
 const QUIET = /^\/(health\/|metrics$)/;
+const quietSuccess = (req: IncomingMessage, res: ServerResponse) =>
+  QUIET.test(pathOf(req)) && res.statusCode < 400 && res.headersSent;
 
 /** Pretty lines when asked for, or on a terminal outside production; JSON otherwise. */
 export const wantsPretty = (config: EnvironmentVariables): boolean =>
@@ -36,8 +42,9 @@ export function pinoHttpOptions(config: EnvironmentVariables, pretty: boolean): 
   const line = (req: IncomingMessage, res: ServerResponse, ms: unknown) => ({
     method: req.method,
     route: routeOf(req),
-    status: res.statusCode,
+    status: statusOf(res),
     ms,
+    ...(res.headersSent ? {} : { aborted: true }),
   });
   return {
     level: config.LOG_LEVEL,
@@ -50,15 +57,15 @@ export function pinoHttpOptions(config: EnvironmentVariables, pretty: boolean): 
     quietReqLogger: true,
     quietResLogger: true,
     customAttributeKeys: { reqId: 'requestId', responseTime: 'ms' },
-    autoLogging: { ignore: (req) => QUIET.test(pathOf(req)) },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    customLogLevel: (req, res, error) =>
+      quietSuccess(req, res) ? 'silent' : error || res.statusCode >= 500 ? 'error' : 'info',
     customSuccessObject: (req, res, value: { ms?: unknown }) => line(req, res, value.ms),
     customErrorObject: (req, res, error, value: { ms?: unknown }) => ({
       ...line(req, res, value.ms),
       // Not `err`: pino's error serializer would rewrite the summary.
       error: (req as LoggedRequest).error ?? summarize(error),
     }),
-    customSuccessMessage: (req, res) => `${req.method} ${routeOf(req)} ${res.statusCode}`,
-    customErrorMessage: (req, res) => `${req.method} ${routeOf(req)} ${res.statusCode}`,
+    customSuccessMessage: (req, res) => `${req.method} ${routeOf(req)} ${statusOf(res)}`,
+    customErrorMessage: (req, res) => `${req.method} ${routeOf(req)} ${statusOf(res)}`,
   };
 }

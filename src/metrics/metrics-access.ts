@@ -15,7 +15,7 @@ export function checkMetricsAccess(
 ): void {
   if (!config.METRICS_ENABLED) throw new ProblemError('not_found', 'No such route');
   if (!config.METRICS_TOKEN) return;
-  const given = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+  const given = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
   if (!given) throw new ProblemError('token_missing', 'Send Authorization: Bearer <METRICS_TOKEN>');
   if (!timingSafeEqual(digest(given), digest(config.METRICS_TOKEN))) {
     throw new ProblemError('token_invalid', 'The metrics token is not valid');

@@ -35,7 +35,7 @@ export class MetricsService {
   readonly budgetRefusals = new Counter({
     name: 'auth_budget_refusals_total',
     help: 'Attempts refused (guess) or sends withheld (send) by a budget',
-    labelNames: ['budget', 'window'] as const,
+    labelNames: ['budget', 'channel'] as const,
     registers: [this.registry],
   });
   /** Password resets Descope refused (unknown login id, no verified email), by error code. */

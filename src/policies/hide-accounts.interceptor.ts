@@ -69,7 +69,8 @@ export class HideAccountsInterceptor implements NestInterceptor {
       return Object.assign(new ProblemError(failure.code, failure.detail), { cause: error });
     }
     const { descopeCode: _hidden, ...extras } = problem.extras;
-    return new ProblemError(problem.code, problem.detail, extras);
+    // The cause stays for the 5xx log line (the upstream error's class and stack).
+    return Object.assign(new ProblemError(problem.code, problem.detail, extras), { cause: error });
   }
 }
 

@@ -28,6 +28,8 @@ export class JwksKeyStore implements OnModuleInit, OnModuleDestroy {
   private failureWait = 0;
   private timer?: NodeJS.Timeout;
   private closed = false;
+  /** The last key-set fetch: whether Descope answered with keys (or 304), and when (ms). */
+  lastFetch?: { ok: boolean; at: number };
   private readonly droppedListeners: ((kids: ReadonlySet<string>) => void)[] = [];
 
   constructor(@Inject(AUTH_MODULE_OPTIONS) private readonly options: AuthModuleOptions) {
@@ -108,6 +110,7 @@ export class JwksKeyStore implements OnModuleInit, OnModuleDestroy {
       const unchanged = response.status === 304 && this.loaded;
       if (!unchanged) await this.replaceKeys(response);
       this.options.onKeyFetch?.(unchanged ? 'unchanged' : 'updated');
+      this.lastFetch = { ok: true, at: Date.now() };
       this.failureWait = 0;
       this.nextUnknownKidFetch = Date.now() + this.cooldownMs;
       return true;
@@ -115,6 +118,7 @@ export class JwksKeyStore implements OnModuleInit, OnModuleDestroy {
       this.failureWait = Math.min(this.refreshMs, Math.max(this.cooldownMs, this.failureWait * 2));
       this.nextUnknownKidFetch = Date.now() + this.failureWait;
       this.options.onKeyFetch?.('failed');
+      this.lastFetch = { ok: false, at: Date.now() };
       const reason = (error as Error).message;
       this.logger.warn(
         `Key fetch from ${this.url} failed (${reason}); ${this.keys.size} keys kept`,

@@ -28,7 +28,10 @@ export class LazyRefreshTokenPipe implements PipeTransform<RequestWithTokens, La
     return {
       verify: async () => {
         const jwt = this.tokens.read(request, 'refresh');
-        return toRefreshPrincipal(await this.verifier.verify(jwt, 'refresh'));
+        const principal = toRefreshPrincipal(await this.verifier.verify(jwt, 'refresh'));
+        // Once verified, the principal is the request's user, as Passport would have set it.
+        (request as RequestWithTokens & { user?: unknown }).user ??= principal;
+        return principal;
       },
     };
   }
