@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { AuditLog } from './audit/audit-log';
@@ -13,7 +13,7 @@ import { registerCors } from './http/cors';
 import { createAdapter } from './http/fastify-adapter';
 import { acceptJsonOnly } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
-import { LoggedRequest } from './logging/log-options';
+import { registerRequestLogging } from './logging/request-logging';
 import { setupSwagger } from './swagger';
 
 /** App-wide setup shared by `main.ts` and the e2e tests: JSON only, metrics, cookies, the API docs. */
@@ -23,29 +23,23 @@ export async function configureApp(
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   acceptJsonOnly(fastify, config.JSON_MAX_DEPTH);
+  const metrics = app.get(MetricsService);
+  const audit = app.get(AuditLog);
+  registerRequestLogging(
+    fastify,
+    () => PinoLogger.root,
+    (request, status, ms) => metrics.observe(request.method, request.routeOptions.url, status, ms),
+  );
   fastify.addHook('onRequest', (request, reply, done) => {
-    // For the request's log line, and for callers to quote: every answer names its request.
-    (request.raw as LoggedRequest).routePattern = request.routeOptions.url;
-    (request.raw as LoggedRequest).startedAt = performance.now();
+    // For callers to quote: every answer names its request.
     void reply.header('x-request-id', request.id);
     done();
   });
-  const metrics = app.get(MetricsService);
-  const audit = app.get(AuditLog);
   // The audit event when the answer is decided (onSend), so a client that hangs up before a slow
-  // failure answer still leaves its attempt in the audit trail; aborted requests count as 499.
+  // failure answer still leaves its attempt in the audit trail.
   fastify.addHook('onSend', (request, reply, payload, done) => {
     audit.record(request, reply);
     done(null, payload);
-  });
-  fastify.addHook('onResponse', (request, reply, done) => {
-    metrics.observe(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime);
-    done();
-  });
-  fastify.addHook('onRequestAbort', (request, done) => {
-    const elapsed = performance.now() - ((request.raw as LoggedRequest).startedAt ?? 0);
-    metrics.observe(request.method, request.routeOptions.url, 499, elapsed);
-    done();
   });
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);

@@ -1,0 +1,63 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { LoggedRequest } from './log-options';
+import { requestContext } from './request-context';
+
+/** Probes and scrapes would drown the log: their successes are not logged. */
+const QUIET = /^\/(health\/|metrics$)/;
+
+/**
+ * One line per request (request id, method, route pattern, status, ms; a 5xx adds its error's
+ * class and a short stack), written from Fastify's own hooks. No headers, bodies or query
+ * strings. This replaces pino-http's middleware, which cost about a third of the throughput of
+ * a short route (a middleware layer and a child logger per request); the request id reaches
+ * every other line through `requestContext`. `answered` is called once per request (metrics).
+ */
+export function registerRequestLogging(
+  fastify: FastifyInstance,
+  logger: () => Logger,
+  answered: (request: FastifyRequest, status: number, ms: number) => void,
+): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const raw = request.raw as LoggedRequest;
+    raw.routePattern = request.routeOptions.url;
+    raw.startedAt = performance.now();
+    // A client that hangs up before its answer gets no onResponse: its line says 499.
+    reply.raw.once('close', () => {
+      if (reply.raw.writableFinished) return;
+      const ms = performance.now() - (raw.startedAt ?? 0);
+      writeLine(logger(), request, 499, ms, true);
+      answered(request, 499, ms);
+    });
+    requestContext.run({ requestId: request.id }, done);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    writeLine(logger(), request, reply.statusCode, reply.elapsedTime);
+    answered(request, reply.statusCode, reply.elapsedTime);
+    done();
+  });
+}
+
+function writeLine(
+  logger: Logger,
+  request: FastifyRequest,
+  status: number,
+  ms: number,
+  aborted = false,
+): void {
+  const raw = request.raw as LoggedRequest;
+  if (status < 400 && QUIET.test(request.url.split('?')[0])) return;
+  const route = raw.routePattern ?? 'unmatched';
+  const line = {
+    requestId: request.id,
+    method: request.method,
+    route,
+    status,
+    ms: Math.round(ms),
+    ...(aborted ? { aborted } : {}),
+    ...(status >= 500 && raw.error ? { error: raw.error } : {}),
+  };
+  const message = `${request.method} ${route} ${status}`;
+  if (status >= 500) logger.error(line, message);
+  else logger.info(line, message);
+}
