@@ -1,0 +1,191 @@
+// `npm run bench`: the session hot path and sign-in of this service beside its anchors, in one
+// run. Builds if the sources changed, then starts each server in turn pinned to core 0 (the load
+// generator and the stub Descope run on core 1), loads it with autocannon, and stops it.
+// Prints req/s, p50/p99 and peak RSS per row and the ratios; writes test-output/bench/results.json.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { load } from './lib/load.mjs';
+import { pinSelf, rssMb, sampleRss, start, stop } from './lib/processes.mjs';
+import { report } from './lib/report.mjs';
+import { mint, mintMany, newSigningKey, PROJECT_ID } from './lib/tokens.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const FRESH = Number(process.env.BENCH_FRESH_TOKENS ?? 30_000);
+const built = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (built.status !== 0) process.exit(built.status ?? 1);
+
+const pinned = pinSelf(1);
+const key = newSigningKey('bench-key-1');
+const intruder = newSigningKey('unused');
+const stub = await start(`${import.meta.dirname}/stub-descope.mjs`, {
+  core: 1,
+  env: { BENCH_STUB_KEY: JSON.stringify(key) },
+  readyPath: '/stats',
+});
+const upstream = { DESCOPE_PROJECT_ID: PROJECT_ID, DESCOPE_BASE_URL: stub.url };
+const tokens = { repeated: [mint(key)], distinct: mintMany(key, 1000) };
+console.log(`minting ${FRESH} fresh tokens for the every-request-a-miss rows ...`);
+tokens.fresh = mintMany(key, FRESH);
+const rows = [];
+const signIn = {
+  method: 'POST',
+  place: 'signin',
+  tokens: Array.from({ length: 5000 }, (_, i) => `user${i}@example.com`),
+};
+
+async function row(server, id, title, options) {
+  const peak = sampleRss(server.pid);
+  const result = await load({ url: `${server.url}${options.path}`, ...options });
+  rows.push({ id, title, ...result, rssMb: peak() });
+  const { rps, p50, p99, unexpected, distinctTokens } = result;
+  console.log(
+    `${id.padEnd(22)} ${String(rps).padStart(6)} req/s  p50 ${p50} ms  p99 ${p99} ms` +
+      `  ${unexpected} unexpected  ${distinctTokens} tokens  ${rows.at(-1).rssMb} MB  ${title}`,
+  );
+}
+
+const anchor = (script) => `${import.meta.dirname}/anchors/${script}`;
+const raw = await start(anchor('raw-jose.mjs'), {
+  core: 0,
+  env: upstream,
+  readyPath: '/',
+  readyStatus: 401,
+});
+await load({ url: `${raw.url}/`, tokens: tokens.repeated, place: 'bearer', seconds: 2 });
+await row(raw, 'a', 'raw node:http + jose jwtVerify', {
+  path: '/',
+  tokens: tokens.repeated,
+  place: 'bearer',
+});
+await stop(raw);
+
+const naive = await start(anchor('naive-nest.mjs'), {
+  core: 0,
+  env: upstream,
+  readyPath: '/session',
+  readyStatus: 401,
+});
+await load({ url: `${naive.url}/session`, tokens: tokens.repeated, place: 'bearer', seconds: 2 });
+await row(naive, 'b', 'naive Nest + Express, SDK validateSession', {
+  path: '/session',
+  tokens: tokens.repeated,
+  place: 'bearer',
+});
+await row(naive, 'g.naive', 'naive sign-in through the SDK', { path: '/signin', ...signIn });
+await stop(naive);
+
+const serviceEnv = {
+  ...upstream,
+  NODE_ENV: 'production',
+  DEVICE_TOKEN_SECRET: 'bench-device-token-secret-0123456789abcdef',
+  // The bench's one client IP would hit the per-IP limit at once; every other check stays on.
+  RATE_LIMIT_IP_PER_MINUTE: '0',
+};
+const main = `${root}/dist/src/main.js`;
+const service = await start(main, { core: 0, env: serviceEnv, readyPath: '/health/ready' });
+const idleRss = rssMb(service.pid);
+// Warm-up, not recorded: the first seconds of a fresh process run unoptimised code.
+for (const path of ['/v1/session', '/health/live']) {
+  await load({
+    url: `${service.url}${path}`,
+    tokens: tokens.distinct,
+    place: 'bearer',
+    seconds: 3,
+  });
+}
+await load({
+  url: `${service.url}/v1/session/validate`,
+  method: 'POST',
+  tokens: tokens.distinct,
+  place: 'body',
+  seconds: 2,
+});
+const session = { path: '/v1/session', place: 'bearer' };
+const validate = { path: '/v1/session/validate', method: 'POST', place: 'body' };
+await row(service, 'c.repeated', 'GET /v1/session, one token', {
+  ...session,
+  tokens: tokens.repeated,
+});
+await row(service, 'c.distinct', 'GET /v1/session, 1,000 tokens', {
+  ...session,
+  tokens: tokens.distinct,
+});
+await row(service, 'c.fresh', 'GET /v1/session, every token new', {
+  ...session,
+  tokens: tokens.fresh,
+  seconds: 4,
+});
+await row(service, 'd.repeated', 'POST /v1/session/validate, one token', {
+  ...validate,
+  tokens: tokens.repeated,
+});
+await row(service, 'd.distinct', 'POST /v1/session/validate, 1,000 tokens', {
+  ...validate,
+  tokens: tokens.distinct,
+});
+await row(service, 'd.fresh', 'POST /v1/session/validate, every token new', {
+  ...validate,
+  tokens: tokens.fresh.slice().reverse(),
+  seconds: 4,
+});
+await row(service, 'e', 'GET /health/live', { path: '/health/live' });
+await row(service, 'g.service', 'POST /v1/password/signin', {
+  path: '/v1/password/signin',
+  ...signIn,
+});
+
+// (f) half the clean maximum: valid tokens at a quarter, unknown kids at another quarter.
+const half = Math.round(rows.find((r) => r.id === 'c.repeated').rps / 2);
+const forged = Array.from({ length: 5000 }, (_, i) => mint({ ...intruder, kid: `unknown-${i}` }));
+await row(service, 'f.clean', `GET /v1/session at ${half / 2} req/s, valid only`, {
+  ...session,
+  tokens: tokens.repeated,
+  rate: half / 2,
+});
+const before = await (await fetch(`${stub.url}/stats`)).json();
+const [valid, flood] = await Promise.all([
+  load({
+    url: `${service.url}/v1/session`,
+    place: 'bearer',
+    tokens: tokens.repeated,
+    rate: half / 2,
+  }),
+  load({
+    url: `${service.url}/v1/session`,
+    place: 'bearer',
+    tokens: forged,
+    rate: half / 2,
+    expect: 401,
+  }),
+]);
+const after = await (await fetch(`${stub.url}/stats`)).json();
+rows.push({ id: 'f.valid', title: 'valid tokens during the unknown-kid flood', ...valid });
+rows.push({
+  id: 'f.flood',
+  title: 'unknown-kid tokens (401 expected)',
+  ...flood,
+  jwksFetches: after.jwksFetches - before.jwksFetches,
+});
+console.log(
+  `f.valid p99 ${valid.p99} ms beside ${flood.requests} unknown-kid requests; ${after.jwksFetches - before.jwksFetches} key-set fetches`,
+);
+await new Promise((done) => setTimeout(done, 3000));
+const settledRss = rssMb(service.pid);
+await stop(service);
+
+// Start to ready on the embedded emulator, as `npm start` runs once built.
+const cold = await start(main, { core: 0, env: {}, readyPath: '/health/ready' });
+await stop(cold);
+await stop(stub);
+
+report({
+  rows,
+  pinned,
+  idleRss,
+  settledRss,
+  startToReadyMs: cold.readyMs,
+  seconds: process.env.BENCH_SECONDS ?? 8,
+});

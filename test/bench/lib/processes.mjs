@@ -1,0 +1,85 @@
+// Child processes of the bench: started pinned to a core where taskset exists, awaited until
+// they answer, sampled for RSS, and stopped.
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+const hasTaskset = (() => {
+  try {
+    execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Pins this process (the load generator) to `core`, when taskset exists. */
+export function pinSelf(core) {
+  if (hasTaskset)
+    execFileSync('taskset', ['-cp', String(core), String(process.pid)], { stdio: 'ignore' });
+  return hasTaskset;
+}
+
+/** A free TCP port on 127.0.0.1 (free a moment ago: the OS does not reuse it at once). */
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `node <script>` on `core` with `env` and PORT set, its output discarded (as a collector
+ * would take it), and resolves `{ child, url, pid, readyMs }` once `readyPath` answers
+ * `readyStatus`.
+ */
+export async function start(script, { core, env = {}, readyPath = '/', readyStatus = 200 }) {
+  const port = await freePort();
+  const command = hasTaskset ? 'taskset' : process.execPath;
+  const argv = hasTaskset ? ['-c', String(core), process.execPath, script] : [script];
+  const started = performance.now();
+  const child = spawn(command, argv, {
+    env: { PATH: process.env.PATH, NO_COLOR: '1', HOST: '127.0.0.1', ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  while (child.exitCode === null) {
+    const status = await fetch(`${url}${readyPath}`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === readyStatus)
+      return { child, url, pid: child.pid, readyMs: Math.round(performance.now() - started) };
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`${script} exited with ${child.exitCode} before it was ready`);
+}
+
+/** Resident memory of a process, MB (Linux), or undefined. */
+export function rssMb(pid) {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Samples RSS every 200 ms until `stop()`; answers the peak. */
+export function sampleRss(pid) {
+  let peak = rssMb(pid) ?? 0;
+  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid) ?? 0)), 200);
+  return () => (clearInterval(timer), peak);
+}
+
+/** Stops a child with SIGTERM and waits for it to exit. */
+export function stop({ child }) {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}

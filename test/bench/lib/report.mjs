@@ -1,0 +1,86 @@
+// The bench's verdict: ratios of the service to its anchors, checked against the targets, printed
+// as a Markdown table (what the README shows) and written to test-output/bench/results.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : undefined);
+
+/** Each target: the row, what it is compared with, the floor and the goal. */
+const TARGETS = [
+  ['c.repeated', 'e', 0.5, 0.7],
+  ['c.repeated', 'b', 3, 4],
+  ['c.repeated', 'a', undefined, 1.5],
+  ['d.repeated', 'e', 0.4, 0.55],
+  ['d.repeated', 'b', 3, 4],
+  ['d.repeated', 'a', undefined, 1.5],
+  ['c.distinct', 'e', 0.5, 0.7],
+  ['c.distinct', 'b', 3, 4],
+  ['d.distinct', 'e', 0.4, 0.55],
+  ['d.distinct', 'b', 3, 4],
+  ['c.fresh', 'a', 0.6, 0.9],
+  ['d.fresh', 'a', 0.6, 0.9],
+  ['g.service', 'g.naive', 1, 1.5],
+];
+
+function verdict(value, floor, goal) {
+  if (value === undefined) return 'n/a';
+  if (value >= goal) return 'goal met';
+  if (floor === undefined) return 'below goal';
+  return value >= floor ? 'floor met' : 'MISSED';
+}
+
+export function report({ rows, pinned, idleRss, settledRss, startToReadyMs, seconds }) {
+  const byId = Object.fromEntries(rows.map((row) => [row.id, row]));
+  const ratios = TARGETS.map(([id, base, floor, goal]) => {
+    const value = ratio(byId[id]?.rps, byId[base]?.rps);
+    return {
+      row: id,
+      versus: base,
+      ratio: value,
+      floor,
+      goal,
+      verdict: verdict(value, floor, goal),
+    };
+  });
+  const flood = {
+    validP99: byId['f.valid']?.p99,
+    cleanP99: byId['f.clean']?.p99,
+    jwksFetches: byId['f.flood']?.jwksFetches,
+  };
+  const peakRss = Math.max(
+    ...rows.filter((row) => row.id[0] !== 'a' && row.id[0] !== 'b').map((row) => row.rssMb ?? 0),
+  );
+  const summary = {
+    pinned,
+    seconds,
+    idleRssMb: idleRss,
+    peakRssMb: peakRss,
+    settledRssMb: settledRss,
+    startToReadyMs,
+    flood,
+  };
+
+  console.log(
+    '\n| row | server and load | req/s | p50 / p99 ms | peak RSS MB |\n|---|---|---|---|---|',
+  );
+  for (const row of rows) {
+    console.log(
+      `| ${row.id} | ${row.title} | ${row.rps.toLocaleString('en')} | ${row.p50} / ${row.p99} | ${row.rssMb ?? ''} |`,
+    );
+  }
+  console.log('\n| ratio | value | floor | goal | verdict |\n|---|---|---|---|---|');
+  for (const r of ratios) {
+    console.log(
+      `| ${r.row} / ${r.versus} | ${r.ratio ?? 'n/a'} | ${r.floor ?? '—'} | ${r.goal ?? '—'} | ${r.verdict} |`,
+    );
+  }
+  console.log(`\n${JSON.stringify(summary)}`);
+  const out = resolve(import.meta.dirname, '../../../test-output/bench');
+  mkdirSync(out, { recursive: true });
+  const file = resolve(out, 'results.json');
+  writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), summary, ratios, rows }, null, 2)}\n`,
+  );
+  console.log(`written to ${file}`);
+}

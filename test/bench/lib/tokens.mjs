@@ -1,0 +1,40 @@
+// Signing keys and tokens for the bench: the stub Descope publishes the public key, and the
+// bench mints session tokens itself (thousands of distinct valid tokens cost about 1 ms each).
+import { createPrivateKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+
+export const PROJECT_ID = 'P2BenchStubProject0000000000000';
+
+const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** A new RSA-2048 signing key with its public JWK, as Descope publishes keys. */
+export function newSigningKey(kid) {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = { ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' };
+  return { kid, jwk, pem: privateKey.export({ format: 'pem', type: 'pkcs8' }) };
+}
+
+/** A Descope-shaped token (RS256, `kid`), valid for an hour unless `claims` says otherwise. */
+export function mint(key, claims = {}) {
+  const now = Math.floor(Date.now() / 1000);
+  const header = part({ alg: 'RS256', kid: key.kid, typ: 'JWT' });
+  const body = part({
+    sub: 'U2benchuser',
+    iss: PROJECT_ID,
+    aud: [PROJECT_ID],
+    iat: now,
+    exp: now + 3600,
+    drn: 'DS',
+    amr: ['pwd'],
+    roles: [],
+    permissions: [],
+    tenants: {},
+    jti: randomUUID(),
+    ...claims,
+  });
+  const privateKey = (key.privateKey ??= createPrivateKey(key.pem));
+  const signature = sign('sha256', Buffer.from(`${header}.${body}`), privateKey);
+  return `${header}.${body}.${signature.toString('base64url')}`;
+}
+
+/** `count` distinct session tokens. */
+export const mintMany = (key, count) => Array.from({ length: count }, () => mint(key));
