@@ -42,7 +42,7 @@ export async function configureApp(
     done(null, payload);
   });
   await app.register(fastifyCookie);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   await registerCors(app, config);
   if (docsEnabled(config)) setupSwagger(app);
 }
