@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { AppValidationPipe } from './fast-path';
 import { FieldError, ProblemError } from './problem.error';
 
 /** Field errors listed at most; a body with thousands of unknown keys gets a bounded answer. */
@@ -42,7 +43,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
  * field names only in their safe form.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
