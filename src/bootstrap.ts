@@ -30,11 +30,6 @@ export async function configureApp(
     () => PinoLogger.root,
     (request, status, ms) => metrics.observe(request.method, request.routeOptions.url, status, ms),
   );
-  fastify.addHook('onRequest', (request, reply, done) => {
-    // For callers to quote: every answer names its request.
-    void reply.header('x-request-id', request.id);
-    done();
-  });
   // The audit event when the answer is decided (onSend), so a client that hangs up before a slow
   // failure answer still leaves its attempt in the audit trail.
   fastify.addHook('onSend', (request, reply, payload, done) => {

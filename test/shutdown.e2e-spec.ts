@@ -1,6 +1,6 @@
 import { RunningEmulator, startEmulator } from '@app/descope-emulator';
 import { startServiceProcess } from './support/service-process';
-import { startSlowProxy } from './support/slow-proxy';
+import { startSlowProxy } from './support/forwarding-proxy';
 
 /**
  * SIGTERM on the built service, as an orchestrator sends it: requests in flight finish, new ones

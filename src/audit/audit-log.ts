@@ -9,14 +9,16 @@ import { auditNotesOf } from './audit-notes';
 import { resultOf } from './audit-result';
 import { AUDIT_CONFIG_KEY, AuditAction } from './audited.decorator';
 
+/** The OTP channels; the route parameter is whatever the client wrote. */
+const CHANNELS = new Set(['email', 'sms', 'voice', 'whatsapp']);
+
 /**
  * One structured line per authentication outcome (`event: "auth"`), so a security team can follow
  * sign-ins without reading request logs: action, method, result, user id when known, the login id
  * only as a keyed hash (HMAC-SHA256 keyed from DEVICE_TOKEN_SECRET, so instances agree and the
  * hash cannot be reversed by trying addresses), client IP. Counted by action and
- * result in `auth_outcomes_total`.
+ * result in `auth_outcomes_total`. The request id comes from the log context, as on every line.
  */
-const CHANNELS = new Set(['email', 'sms', 'voice', 'whatsapp']);
 
 @Injectable()
 export class AuditLog {
@@ -44,7 +46,6 @@ export class AuditLog {
     const principal = (request as { user?: { userId?: string } }).user;
     const userId = notes.userId ?? principal?.userId;
     const param = (request.params as { method?: string } | undefined)?.method;
-    // The channel only when it is one: the raw parameter is whatever the client wrote.
     const channel = param && CHANNELS.has(param) ? param : param && 'unknown';
     this.logger.log({
       event: 'auth',
@@ -55,7 +56,6 @@ export class AuditLog {
       ...(userId ? { userId } : {}),
       ...(typeof loginId === 'string' ? { loginIdHash: this.hash(loginId) } : {}),
       ip: request.ip,
-      // The request id comes from the request's log context (nestjs-pino), like every line.
     });
   }
 

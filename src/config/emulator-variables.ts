@@ -1,6 +1,7 @@
 import { Expose } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl } from 'class-validator';
 import { Max, Min, MinLength } from 'class-validator';
+import { SIGNING_ALGS, SigningAlg } from '@app/descope-emulator';
 import { boolOr, intOr, textOr } from './env-transforms';
 
 const HTTP_URL = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
@@ -22,7 +23,7 @@ export class EmulatorVariables {
   @Expose()
   @textOr()
   @IsOptional()
-  @IsIn(['RS256', 'ES256', 'ES384'])
-  EMULATOR_SIGNING_ALG?: 'RS256' | 'ES256' | 'ES384';
+  @IsIn(SIGNING_ALGS)
+  EMULATOR_SIGNING_ALG?: SigningAlg;
   @Expose() @textOr() @IsOptional() @IsUrl(HTTP_URL) EMULATOR_RESET_URL?: string;
 }

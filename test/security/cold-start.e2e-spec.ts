@@ -1,31 +1,19 @@
 import { RunningEmulator, startEmulator } from '@app/descope-emulator';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createServer, request, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { createApp } from '../../src/bootstrap';
 import { STRONG_PASSWORD, uniqueEmail } from '../support/emulator-harness';
+import { startProxy } from '../support/forwarding-proxy';
 
 /** Forwards to the emulator, except that the key set answers 503 while `keysDown` is set. */
 async function startFlakyProxy(target: string) {
   const state = { keysDown: true, keyRequests: 0 };
-  const server: Server = createServer((incoming, outgoing) => {
-    if (incoming.url?.startsWith('/v2/keys/')) {
-      state.keyRequests += 1;
-      if (state.keysDown) return void outgoing.writeHead(503).end('{"errorCode":"E503"}');
-    }
-    const upstream = request(`${target}${incoming.url}`, {
-      method: incoming.method,
-      headers: incoming.headers,
-    });
-    upstream.on('response', (answer) => {
-      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(outgoing);
-    });
-    incoming.pipe(upstream);
+  const proxy = await startProxy(target, (incoming, outgoing) => {
+    if (!incoming.url?.startsWith('/v2/keys/')) return false;
+    state.keyRequests += 1;
+    if (state.keysDown) outgoing.writeHead(503).end('{"errorCode":"E503"}');
+    return state.keysDown;
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, state, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { ...proxy, state };
 }
 
 describe('Security: a cold start whose key set is not there yet', () => {

@@ -1,5 +1,5 @@
 import { EmulatorOptions } from './emulator-options';
-import { SigningAlg } from './key-ring';
+import { SIGNING_ALGS, SigningAlg } from './key-ring';
 
 /** Reads a non-negative integer variable, failing loudly on anything else. */
 function intVar(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -14,7 +14,7 @@ function intVar(env: NodeJS.ProcessEnv, name: string): number | undefined {
 /** EMULATOR_SIGNING_ALG: RS256 (default), ES256 or ES384. */
 function signingAlg(raw: string | undefined): SigningAlg | undefined {
   if (!raw) return undefined;
-  if (['RS256', 'ES256', 'ES384'].includes(raw)) return raw as SigningAlg;
+  if ((SIGNING_ALGS as readonly string[]).includes(raw)) return raw as SigningAlg;
   throw new Error('EMULATOR_SIGNING_ALG must be RS256, ES256 or ES384');
 }
 

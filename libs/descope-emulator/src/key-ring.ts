@@ -1,7 +1,9 @@
 import { generateKeyPairSync, KeyObject, randomBytes, sign, verify } from 'node:crypto';
 
 /** The algorithms the emulator can sign with: Descope's RS256, and ES384 as SDK fixtures carry. */
-export type SigningAlg = 'RS256' | 'ES256' | 'ES384';
+/** The algorithms the emulator can sign with: RS256 as Descope does, or ES256/ES384. */
+export const SIGNING_ALGS = ['RS256', 'ES256', 'ES384'] as const;
+export type SigningAlg = (typeof SIGNING_ALGS)[number];
 
 const SPEC: Record<SigningAlg, { hash: string; curve?: 'P-256' | 'P-384' }> = {
   RS256: { hash: 'sha256' },
