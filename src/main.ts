@@ -1,3 +1,5 @@
+import { tuneV8 } from './v8-tuning';
+tuneV8();
 import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { createApp } from './bootstrap';

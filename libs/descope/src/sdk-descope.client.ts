@@ -1,7 +1,10 @@
 import type { SdkResponse } from '@descope/node-sdk';
 import DescopeSdk from '@descope/node-sdk';
+import { OnModuleDestroy } from '@nestjs/common';
+import { Agent } from 'undici';
 import { boundedFetch } from './bounded-fetch';
 import { observedFetch } from './observed-fetch';
+import { pooledFetch } from './pooled-fetch';
 import { classifyThrown } from './classify-error';
 import { DescopeModuleOptions } from './descope-module-options';
 import { DescopeClient, Sdk } from './descope.client';
@@ -14,24 +17,31 @@ export function defaultBaseUrl(projectId: string): string {
 }
 
 /** The `DescopeClient` backed by the real SDK. No logger is given to the SDK: it prints bodies. */
-export class SdkDescopeClient extends DescopeClient {
+export class SdkDescopeClient extends DescopeClient implements OnModuleDestroy {
   readonly projectId: string;
   readonly baseUrl: string;
   private readonly sdk: Sdk;
+  /** Keep-alive connections to Descope, closed with the app. */
+  private readonly agent = new Agent({ keepAliveTimeout: 10_000 });
 
   constructor(private readonly options: DescopeModuleOptions) {
     super();
     this.projectId = options.projectId;
     this.baseUrl = (options.baseUrl ?? defaultBaseUrl(options.projectId)).replace(/\/+$/, '');
+    const upstream = pooledFetch(this.agent);
     this.sdk = DescopeSdk({
       projectId: options.projectId,
       baseUrl: this.baseUrl,
       managementKey: options.managementKey,
       fetch: boundedFetch(
         options.timeoutMs,
-        options.onUpstreamCall ? observedFetch(options.onUpstreamCall) : fetch,
+        options.onUpstreamCall ? observedFetch(options.onUpstreamCall, upstream) : upstream,
       ),
     });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.agent.close();
   }
 
   async call<R extends SdkResponse<Record<string, unknown>>>(

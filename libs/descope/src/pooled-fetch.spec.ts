@@ -1,0 +1,85 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Agent } from 'undici';
+import { pooledFetch } from './pooled-fetch';
+
+type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
+
+describe('pooledFetch', () => {
+  let server: Server;
+  let origin: string;
+  let handler: Handler;
+  const agent = new Agent({ keepAliveTimeout: 1000 });
+  const fetchPooled = pooledFetch(agent);
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => handler(request, body, response));
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await agent.close();
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+  });
+
+  it('sends method, headers and body, and answers status, headers and body as a Response', async () => {
+    handler = (request, body, response) => {
+      response.setHeader('set-cookie', ['DS=a; Path=/', 'DSR=b; Path=/']);
+      response.writeHead(401, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({ method: request.method, auth: request.headers.authorization, body }),
+      );
+    };
+    const response = await fetchPooled(`${origin}/v1/auth/password/signin?x=1`, {
+      method: 'POST',
+      headers: new Headers({ Authorization: 'Bearer P1', 'Content-Type': 'application/json' }),
+      body: '{"loginId":"a@example.com"}',
+    });
+    expect(response).toBeInstanceOf(Response);
+    expect(response.ok).toBe(false);
+    expect(response.status).toBe(401);
+    expect(response.headers.getSetCookie()).toEqual(['DS=a; Path=/', 'DSR=b; Path=/']);
+    expect(await response.json()).toEqual({
+      method: 'POST',
+      auth: 'Bearer P1',
+      body: '{"loginId":"a@example.com"}',
+    });
+  });
+
+  it('answers a 204 with no body', async () => {
+    handler = (_request, _body, response) => response.writeHead(204).end();
+    const response = await fetchPooled(`${origin}/`, { headers: { accept: 'application/json' } });
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe('');
+  });
+
+  it("rejects with the signal's reason when the caller's timeout fires", async () => {
+    handler = () => undefined; // never answers
+    const started = performance.now();
+    const answer = fetchPooled(`${origin}/slow`, { signal: AbortSignal.timeout(100) });
+    await expect(answer).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it("fails as fetch does when nothing listens: TypeError 'fetch failed', the socket error as cause", async () => {
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((done) => closed.close(done));
+    const answer = fetchPooled(`http://127.0.0.1:${port}/`);
+    await expect(answer).rejects.toMatchObject({
+      name: 'TypeError',
+      message: 'fetch failed',
+      cause: { code: 'ECONNREFUSED' },
+    });
+  });
+
+  it('refuses a Request object rather than dropping what it carries', async () => {
+    await expect(fetchPooled(new Request(`${origin}/`))).rejects.toThrow(TypeError);
+  });
+});
