@@ -24,7 +24,7 @@ export function pooledFetch(agent: Dispatcher) {
     try {
       answer = await request(input, {
         dispatcher: agent,
-        method: (init.method ?? 'GET'),
+        method: init.method ?? 'GET',
         headers: headersOf(init.headers),
         body: init.body as string | undefined,
         signal: init.signal ?? undefined,
