@@ -116,6 +116,7 @@ describe('Logs: JSON lines, request ids, audit events, no secrets', () => {
     });
     const failure = byRequest(wrong.body.requestId).find((line) => line.event === 'auth');
     expect(failure).toMatchObject({
+      context: 'Audit',
       action: 'password.signin',
       result: 'invalid_credentials',
       status: 401,

@@ -1,6 +1,6 @@
 import type { SdkResponse } from '@descope/node-sdk';
 import DescopeSdk from '@descope/node-sdk';
-import { OnModuleDestroy } from '@nestjs/common';
+import { OnApplicationShutdown } from '@nestjs/common';
 import { Agent } from 'undici';
 import { boundedFetch } from './bounded-fetch';
 import { observedFetch } from './observed-fetch';
@@ -17,11 +17,11 @@ export function defaultBaseUrl(projectId: string): string {
 }
 
 /** The `DescopeClient` backed by the real SDK. No logger is given to the SDK: it prints bodies. */
-export class SdkDescopeClient extends DescopeClient implements OnModuleDestroy {
+export class SdkDescopeClient extends DescopeClient implements OnApplicationShutdown {
   readonly projectId: string;
   readonly baseUrl: string;
   private readonly sdk: Sdk;
-  /** Keep-alive connections to Descope, closed with the app. */
+  /** Keep-alive connections to Descope, closed once the HTTP server has closed. */
   private readonly agent = new Agent({ keepAliveTimeout: 10_000 });
 
   constructor(private readonly options: DescopeModuleOptions) {
@@ -40,7 +40,7 @@ export class SdkDescopeClient extends DescopeClient implements OnModuleDestroy {
     });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await this.agent.close();
   }
 
