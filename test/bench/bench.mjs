@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { load } from './lib/load.mjs';
-import { pinSelf, rssMb, sampleRss, start, stop } from './lib/processes.mjs';
+import { pinSelf, productionNodeFlags, rssMb, sampleRss, start, stop } from './lib/processes.mjs';
 import { report } from './lib/report.mjs';
 import { mint, mintMany, newSigningKey, PROJECT_ID } from './lib/tokens.mjs';
 
@@ -85,7 +85,13 @@ const serviceEnv = {
   RATE_LIMIT_IP_PER_MINUTE: '0',
 };
 const main = `${root}/dist/src/main.js`;
-const service = await start(main, { core: 0, env: serviceEnv, readyPath: '/health/ready' });
+const nodeFlags = productionNodeFlags(root);
+const service = await start(main, {
+  core: 0,
+  env: serviceEnv,
+  nodeFlags,
+  readyPath: '/health/ready',
+});
 const idleRss = rssMb(service.pid);
 // Warm-up, not recorded: the first seconds of a fresh process run unoptimised code.
 for (const path of ['/v1/session', '/health/live']) {
@@ -177,7 +183,7 @@ const settledRss = rssMb(service.pid);
 await stop(service);
 
 // Start to ready on the embedded emulator, as `npm start` runs once built.
-const cold = await start(main, { core: 0, env: {}, readyPath: '/health/ready' });
+const cold = await start(main, { core: 0, env: {}, nodeFlags, readyPath: '/health/ready' });
 await stop(cold);
 await stop(stub);
 

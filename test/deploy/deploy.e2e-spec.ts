@@ -107,7 +107,8 @@ describe('Dockerfile', () => {
     expect([compilerOptions.rootDir, compilerOptions.outDir]).toEqual(['.', './dist']);
     const entries = [startProd(), compose.scripts.emulator.split('&&').pop()!.trim()];
     for (const entry of entries) {
-      const output = entry.replace(/^node /, '');
+      const output = entry.split(' ').at(-1)!;
+      expect(entry).toMatch(/^node (--[\w-]+=\S+ )*dist\//);
       expect(output).toMatch(/^dist\/.+\.js$/);
       const source = output.replace(/^dist\//, '').replace(/\.js$/, '.ts');
       expect(existsSync(join(files.ROOT, source))).toBe(true);

@@ -31,14 +31,18 @@ function freePort() {
 }
 
 /**
- * Starts `node <script>` on `core` with `env` and PORT set, its output discarded (as a collector
+ * Starts `node <nodeFlags> <script>` on `core` with `env` and PORT set, its output discarded (as a collector
  * would take it), and resolves `{ child, url, pid, readyMs }` once `readyPath` answers
  * `readyStatus`.
  */
-export async function start(script, { core, env = {}, readyPath = '/', readyStatus = 200 }) {
+export async function start(
+  script,
+  { core, env = {}, readyPath = '/', readyStatus = 200, nodeFlags = [] },
+) {
   const port = await freePort();
   const command = hasTaskset ? 'taskset' : process.execPath;
-  const argv = hasTaskset ? ['-c', String(core), process.execPath, script] : [script];
+  const node = [process.execPath, ...nodeFlags, script];
+  const argv = hasTaskset ? ['-c', String(core), ...node] : node.slice(1);
   const started = performance.now();
   const child = spawn(command, argv, {
     env: { PATH: process.env.PATH, NO_COLOR: '1', HOST: '127.0.0.1', ...env, PORT: String(port) },
@@ -55,6 +59,18 @@ export async function start(script, { core, env = {}, readyPath = '/', readyStat
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`${script} exited with ${child.exitCode} before it was ready`);
+}
+
+/**
+ * The Node flags of `npm run start:prod` (`node <flags> dist/src/main.js`), so the bench runs the
+ * service as production starts it.
+ */
+export function productionNodeFlags(root) {
+  const command = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).scripts['start:prod'];
+  const words = command.split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/src/main.js')
+    throw new Error(`start:prod is not \`node [flags] dist/src/main.js\`: ${command}`);
+  return words.slice(1, -1);
 }
 
 /** Resident memory of a process, MB (Linux), or undefined. */
