@@ -48,8 +48,16 @@ async function row(server, id, title, options) {
 }
 
 const anchor = (script) => `${import.meta.dirname}/anchors/${script}`;
+// The anchors run on this Node (the project's, from npm) unless BENCH_ANCHOR_NODE names another
+// binary, e.g. /usr/bin/node, to compare with figures taken on the machine's own Node.
+const anchorNode = process.env.BENCH_ANCHOR_NODE;
+const anchorVersion = spawnSync(anchorNode ?? process.execPath, ['--version'])
+  .stdout.toString()
+  .trim();
+console.log(`anchors on Node ${anchorVersion}, the service on Node ${process.version}`);
 const raw = await start(anchor('raw-jose.mjs'), {
   core: 0,
+  node: anchorNode,
   env: upstream,
   readyPath: '/',
   readyStatus: 401,
@@ -64,6 +72,7 @@ await stop(raw);
 
 const naive = await start(anchor('naive-nest.mjs'), {
   core: 0,
+  node: anchorNode,
   env: upstream,
   readyPath: '/session',
   readyStatus: 401,
@@ -146,6 +155,14 @@ await row(service, 'g.service', 'POST /v1/password/signin', {
 // (f) half the clean maximum: valid tokens at a quarter, unknown kids at another quarter.
 const half = Math.round(rows.find((r) => r.id === 'c.repeated').rps / 2);
 const forged = Array.from({ length: 5000 }, (_, i) => mint({ ...intruder, kid: `unknown-${i}` }));
+// Two unrecorded seconds at the clean rate first: the sign-in rows leave collections behind.
+await load({
+  url: `${service.url}/v1/session`,
+  place: 'bearer',
+  tokens: tokens.repeated,
+  rate: half / 2,
+  seconds: 2,
+});
 await row(service, 'f.clean', `GET /v1/session at ${half / 2} req/s, valid only`, {
   ...session,
   tokens: tokens.repeated,
@@ -193,5 +210,6 @@ report({
   idleRss,
   settledRss,
   startToReadyMs: cold.readyMs,
+  nodeVersions: { anchors: anchorVersion, service: process.version },
   seconds: process.env.BENCH_SECONDS ?? 8,
 });

@@ -45,5 +45,6 @@ export function pooledFetch(agent: Dispatcher) {
 
 /** The request's headers as a plain object, from any of the shapes `fetch` accepts. */
 function headersOf(headers: RequestInit['headers']): Record<string, string> {
-  return Object.fromEntries(new Headers(headers));
+  // The SDK passes a `Headers`: it is read as it is; other shapes are normalised through one.
+  return Object.fromEntries(headers instanceof Headers ? headers : new Headers(headers));
 }

@@ -31,17 +31,18 @@ function freePort() {
 }
 
 /**
- * Starts `node <nodeFlags> <script>` on `core` with `env` and PORT set, its output discarded (as a collector
+ * Starts `node <nodeFlags> <script>` (`node`: this process's Node unless given) on `core` with `env` and PORT set, its output discarded (as a collector
  * would take it), and resolves `{ child, url, pid, readyMs }` once `readyPath` answers
  * `readyStatus`.
  */
 export async function start(
   script,
-  { core, env = {}, readyPath = '/', readyStatus = 200, nodeFlags = [] },
+  { core, env = {}, readyPath = '/', readyStatus = 200, nodeFlags = [], node: binary },
 ) {
   const port = await freePort();
-  const command = hasTaskset ? 'taskset' : process.execPath;
-  const node = [process.execPath, ...nodeFlags, script];
+  const nodePath = binary ?? process.execPath;
+  const command = hasTaskset ? 'taskset' : nodePath;
+  const node = [nodePath, ...nodeFlags, script];
   const argv = hasTaskset ? ['-c', String(core), ...node] : node.slice(1);
   const started = performance.now();
   const child = spawn(command, argv, {

@@ -32,7 +32,15 @@ function verdict(value, floor, goal) {
   return value >= floor ? 'floor met' : 'MISSED';
 }
 
-export function report({ rows, pinned, idleRss, settledRss, startToReadyMs, seconds }) {
+export function report({
+  rows,
+  pinned,
+  idleRss,
+  settledRss,
+  startToReadyMs,
+  seconds,
+  nodeVersions,
+}) {
   const byId = Object.fromEntries(rows.map((row) => [row.id, row]));
   const ratios = TARGETS.map(([id, base, floor, goal]) => {
     const value = ratio(byId[id]?.rps, byId[base]?.rps);
@@ -54,6 +62,7 @@ export function report({ rows, pinned, idleRss, settledRss, startToReadyMs, seco
     ...rows.filter((row) => !ANCHOR_ROWS.has(row.id)).map((row) => row.rssMb ?? 0),
   );
   const summary = {
+    nodeVersions,
     pinned,
     seconds,
     idleRssMb: idleRss,
