@@ -7,9 +7,12 @@ import { setFlagsFromString } from 'node:v8';
  * old-to-new pointers and full collections come every second. Measured with `npm run bench`:
  * GET /v1/session ran at about 17,000-20,000 req/s with a p99 of 15 ms when V8 had made that
  * decision (it depends on what the first seconds of traffic look like), and at 27,000-30,000
- * with a p99 of 3 ms without it. The flag is set here, before anything else runs, so that every
- * way of starting the service (npm start, the image, a test) gets it; NODE_OPTIONS cannot carry
- * it. It changes only where V8 places new objects, never what the program does.
+ * with a p99 of 3 ms without it. `npm start`, `npm run start:prod` and the image pass the flag on
+ * the command line (NODE_OPTIONS cannot carry it); this call covers a plain
+ * `node dist/src/main.js`. V8 reads the flag at each pretenuring decision, so setting it at run
+ * time works (the bench measures it; --trace-pretenuring-statistics shows no tenuring), but it must stay the first statement
+ * of main.ts. In-process tests (createApp) do not get it. It changes only where V8 places new
+ * objects, never what the program does.
  */
 export function tuneV8(): void {
   setFlagsFromString('--no-allocation-site-pretenuring');

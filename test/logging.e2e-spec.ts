@@ -126,6 +126,12 @@ describe('Logs: JSON lines, request ids, audit events, no secrets', () => {
     expect(failure!.loginIdHash).toMatch(/^[\w-]{43}$/);
     const raw = logs.lines.filter((line) => line.includes('"event":"auth"'));
     expect(raw.every((line) => line.split('"requestId"').length === 2)).toBe(true);
+    // Audit lines skip redaction: only these fields, none of them a secret, may appear.
+    const allowed = new Set(['level', 'time', 'pid', 'hostname', 'context', 'requestId', 'event']);
+    for (const field of ['action', 'method', 'result', 'status', 'userId', 'loginIdHash', 'ip'])
+      allowed.add(field);
+    const fields = new Set(audits().flatMap((line) => Object.keys(line)));
+    expect([...fields].filter((field) => !allowed.has(field))).toEqual([]);
   });
 
   it('audits a request refused before validation (a form body) with its request id', async () => {

@@ -108,7 +108,7 @@ describe('Dockerfile', () => {
     const entries = [startProd(), compose.scripts.emulator.split('&&').pop()!.trim()];
     for (const entry of entries) {
       const output = entry.split(' ').at(-1)!;
-      expect(entry).toMatch(/^node (--[\w-]+=\S+ )*dist\//);
+      expect(entry).toMatch(/^node (--[\w-]+(=\S+)? )*dist\//);
       expect(output).toMatch(/^dist\/.+\.js$/);
       const source = output.replace(/^dist\//, '').replace(/\.js$/, '.ts');
       expect(existsSync(join(files.ROOT, source))).toBe(true);

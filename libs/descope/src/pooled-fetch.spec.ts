@@ -1,7 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Agent } from 'undici';
-import { pooledFetch } from './pooled-fetch';
+import { Agent, EnvHttpProxyAgent } from 'undici';
+import { pooledFetch, upstreamAgent } from './pooled-fetch';
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
 
@@ -51,6 +51,24 @@ describe('pooledFetch', () => {
     });
   });
 
+  it("sends fetch's accept and user-agent unless the caller sets them", async () => {
+    handler = (request, _body, response) =>
+      response.end(JSON.stringify([request.headers.accept, request.headers['user-agent']]));
+    expect(await (await fetchPooled(`${origin}/`)).json()).toEqual(['*/*', 'node']);
+    const custom = await fetchPooled(`${origin}/`, { headers: { 'User-Agent': 'sdk' } });
+    expect(await custom.json()).toEqual(['*/*', 'sdk']);
+  });
+
+  it('fails as fetch does on an answer no Response can hold (status 600), and on a non-string body', async () => {
+    handler = (_request, _body, response) => response.writeHead(600).end('{}');
+    await expect(fetchPooled(`${origin}/`)).rejects.toMatchObject({
+      name: 'TypeError',
+      message: 'fetch failed',
+    });
+    const form = fetchPooled(`${origin}/`, { method: 'POST', body: new URLSearchParams('a=1') });
+    await expect(form).rejects.toThrow('string bodies only');
+  });
+
   it('answers a 204 with no body', async () => {
     handler = (_request, _body, response) => response.writeHead(204).end();
     const response = await fetchPooled(`${origin}/`, { headers: { accept: 'application/json' } });
@@ -81,5 +99,25 @@ describe('pooledFetch', () => {
 
   it('refuses a Request object rather than dropping what it carries', async () => {
     await expect(fetchPooled(new Request(`${origin}/`))).rejects.toThrow(TypeError);
+  });
+
+  describe('upstreamAgent', () => {
+    it('goes through HTTP_PROXY only when Node is told to use proxies, as fetch does', async () => {
+      expect(upstreamAgent({ HTTP_PROXY: 'http://127.0.0.1:9' }, [])).toBeInstanceOf(Agent);
+      const connects: string[] = [];
+      const proxy = createServer().on('connect', (request: IncomingMessage, socket) => {
+        connects.push(request.url ?? '');
+        socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      });
+      await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+      const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      const proxied = upstreamAgent({ NODE_USE_ENV_PROXY: '1', HTTP_PROXY: proxyUrl }, []);
+      expect(proxied).toBeInstanceOf(EnvHttpProxyAgent);
+      const answer = pooledFetch(proxied)('http://descope-upstream.invalid/v2/keys/P1');
+      await expect(answer).rejects.toMatchObject({ message: 'fetch failed' });
+      expect(connects).toEqual(['descope-upstream.invalid:80']);
+      await proxied.close();
+      await new Promise((done) => proxy.close(done));
+    });
   });
 });

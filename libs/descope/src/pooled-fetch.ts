@@ -1,45 +1,67 @@
-import { Dispatcher, request } from 'undici';
+import { Agent, Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 
 /** Statuses whose answers cannot carry a body (the Response constructor refuses one). */
-const NO_BODY = new Set([101, 103, 204, 205, 304]);
+const NO_BODY = new Set([204, 205, 304]);
+
+/** What the global `fetch` sends unless told otherwise (no `accept-encoding`: nothing here decompresses). */
+const DEFAULT_HEADERS = { accept: '*/*', 'user-agent': 'node' };
 
 /**
- * The SDK's `fetch` on undici's connection pool: `undici.request` over the caller's `Agent`,
- * answered as a standard `Response`. Node's global `fetch` is undici too, but its WHATWG layers
- * (request and response objects, web streams) cost about 110 µs of CPU per call against a local
- * upstream, where `request` and a `Response` built from the read body cost about 25 µs: sign-in
- * through this service spends most of its time in that call (`npm run bench`, row g).
+ * The connection pool for Descope. Like the global `fetch`, it goes through HTTP(S)_PROXY (and
+ * honours NO_PROXY) only when Node is told to (`NODE_USE_ENV_PROXY=1` or `--use-env-proxy`).
+ */
+export function upstreamAgent(
+  env: Record<string, string | undefined> = process.env,
+  execArgv: string[] = process.execArgv,
+): Dispatcher {
+  const proxied = env.NODE_USE_ENV_PROXY === '1' || execArgv.includes('--use-env-proxy');
+  if (!proxied) return new Agent();
+  return new EnvHttpProxyAgent({
+    httpProxy: env.http_proxy ?? env.HTTP_PROXY,
+    httpsProxy: env.https_proxy ?? env.HTTPS_PROXY,
+    noProxy: env.no_proxy ?? env.NO_PROXY,
+  });
+}
+
+/**
+ * The SDK's `fetch` on undici's connection pool: `undici.request` over `agent`, answered as a
+ * standard `Response`. Node's global `fetch` is undici too, but its WHATWG layers (request and
+ * response objects, web streams) cost about 110 µs of CPU per call against a local upstream,
+ * where `request` and a `Response` built from the read body cost about 25 µs: sign-in through
+ * this service spent most of its time in that call (`npm run bench`, row g).
  *
- * What `fetch` would do and this does too: method, headers, string body, the caller's abort
- * `signal` (a timeout rejects with the signal's reason, a `TimeoutError`), and a network failure
- * as `TypeError('fetch failed')` with the socket error as `cause`, so the callers classify
- * failures the same way. What it does not: follow redirects (Descope's API answers none), add
- * `accept-encoding` or decompress, or read a `Request` object (the SDK passes a URL string).
+ * What `fetch` would do and this does too: method, headers (with fetch's `accept` and
+ * `user-agent` defaults), string body, the caller's abort `signal` (a timeout rejects with the
+ * signal's reason, a `TimeoutError`), and a network failure as `TypeError('fetch failed')` with the
+ * socket error as `cause`, so callers classify failures the same way; an answer no `Response` can
+ * hold (a status outside 200-599) fails the same way. What it does not: follow redirects
+ * (Descope's API sends none), decompress, send a body other than a string, or read a `Request`
+ * (the SDK passes a URL string and JSON text). `url` and `statusText` of the answer are empty.
  */
 export function pooledFetch(agent: Dispatcher) {
   return async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     if (input instanceof Request) throw new TypeError('pooledFetch takes a URL, not a Request');
-    let answer: Dispatcher.ResponseData;
-    let text: string;
+    if (init.body != null && typeof init.body !== 'string')
+      throw new TypeError('pooledFetch sends string bodies only');
     try {
-      answer = await request(input, {
+      const answer = await request(input, {
         dispatcher: agent,
         method: init.method ?? 'GET',
-        headers: headersOf(init.headers),
-        body: init.body as string | undefined,
+        headers: { ...DEFAULT_HEADERS, ...headersOf(init.headers) },
+        body: init.body ?? undefined,
         signal: init.signal ?? undefined,
       });
-      text = await answer.body.text();
+      const text = await answer.body.text();
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(answer.headers)) {
+        for (const one of Array.isArray(value) ? value : [value ?? '']) headers.append(name, one);
+      }
+      const body = NO_BODY.has(answer.statusCode) ? null : text;
+      return new Response(body, { status: answer.statusCode, headers });
     } catch (thrown) {
       if (init.signal?.aborted) throw init.signal.reason;
       throw new TypeError('fetch failed', { cause: thrown });
     }
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(answer.headers)) {
-      for (const one of Array.isArray(value) ? value : [value ?? '']) headers.append(name, one);
-    }
-    const body = NO_BODY.has(answer.statusCode) ? null : text;
-    return new Response(body, { status: answer.statusCode, headers });
   };
 }
 

@@ -1,10 +1,10 @@
 import type { SdkResponse } from '@descope/node-sdk';
 import DescopeSdk from '@descope/node-sdk';
 import { OnApplicationShutdown } from '@nestjs/common';
-import { Agent } from 'undici';
+import { Dispatcher } from 'undici';
 import { boundedFetch } from './bounded-fetch';
 import { observedFetch } from './observed-fetch';
-import { pooledFetch } from './pooled-fetch';
+import { pooledFetch, upstreamAgent } from './pooled-fetch';
 import { classifyThrown } from './classify-error';
 import { DescopeModuleOptions } from './descope-module-options';
 import { DescopeClient, Sdk } from './descope.client';
@@ -22,7 +22,7 @@ export class SdkDescopeClient extends DescopeClient implements OnApplicationShut
   readonly baseUrl: string;
   private readonly sdk: Sdk;
   /** Keep-alive connections to Descope, closed once the HTTP server has closed. */
-  private readonly agent = new Agent({ keepAliveTimeout: 10_000 });
+  private readonly agent: Dispatcher = upstreamAgent();
 
   constructor(private readonly options: DescopeModuleOptions) {
     super();
