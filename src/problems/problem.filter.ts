@@ -30,7 +30,9 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = this.toProblem(exception, request.id);
     // The request's one log line carries a 5xx's cause: class, short message, top of the stack.
     if (problem.status >= 500) (request.raw as LoggedRequest).error = summarize(rootOf(exception));
-    auditNotesOf(request.raw).cause = problemOf(rootOf(exception))?.code ?? problem.code;
+    const root = rootOf(exception);
+    auditNotesOf(request.raw).cause =
+      (root === exception ? problem : problemOf(root))?.code ?? problem.code;
     const { errors, descopeCode } = problem.extras;
     // Every 429 says when to come back, even when Descope did not.
     const retryAfter =
