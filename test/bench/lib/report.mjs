@@ -22,6 +22,9 @@ const TARGETS = [
   ['g.service', 'g.naive', 1, 1.5],
 ];
 
+/** The service's JWKS_COOLDOWN_MS default, in seconds: at most one key-set fetch per cooldown. */
+const COOLDOWN_SECONDS = 5;
+
 /** Rows measured on the anchors, not on this service (left out of its peak RSS). */
 const ANCHOR_ROWS = new Set(['a', 'b', 'g.naive']);
 
@@ -63,6 +66,36 @@ export function report({
   const peakRss = Math.max(
     ...rows.filter((row) => !ANCHOR_ROWS.has(row.id)).map((row) => row.rssMb ?? 0),
   );
+  const limit = (name, value, bound, met) => ({
+    name,
+    value,
+    bound,
+    verdict: met ? 'met' : 'MISSED',
+  });
+  const hitP99 = Math.max(byId['c.repeated']?.p99 ?? 0, byId['d.repeated']?.p99 ?? 0);
+  const limits = [
+    limit('p99 on memo hits, ms', hitP99, '< 10', hitP99 < 10),
+    limit(
+      'flood: valid p99 / clean p99',
+      ratio(flood.validP99, flood.cleanP99),
+      '<= 2',
+      flood.validP99 <= 2 * flood.cleanP99,
+    ),
+    limit(
+      `key-set fetches in ${seconds} s of flood`,
+      flood.jwksFetches,
+      '<= 1 per cooldown',
+      flood.jwksFetches <= Math.ceil(Number(seconds) / COOLDOWN_SECONDS),
+    ),
+    limit('start to ready, ms', startToReadyMs, '< 1500', startToReadyMs < 1500),
+    limit('peak RSS under load, MB', peakRss, '< 300', peakRss < 300),
+    limit(
+      'RSS 3 s after load above idle, MB',
+      settledRss - idleRss,
+      '<= 50',
+      settledRss - idleRss <= 50,
+    ),
+  ];
   const summary = {
     nodeVersions,
     pinned,
@@ -88,13 +121,15 @@ export function report({
       `| ${r.row} / ${r.versus} | ${r.ratio ?? 'n/a'} | ${r.floor ?? '—'} | ${r.goal ?? '—'} | ${r.verdict} |`,
     );
   }
+  console.log('\n| limit | value | target | verdict |\n|---|---|---|---|');
+  for (const l of limits) console.log(`| ${l.name} | ${l.value} | ${l.bound} | ${l.verdict} |`);
   console.log(`\n${JSON.stringify(summary)}`);
   const out = resolve(import.meta.dirname, '../../../test-output/bench');
   mkdirSync(out, { recursive: true });
   const file = resolve(out, 'results.json');
   writeFileSync(
     file,
-    `${JSON.stringify({ date: new Date().toISOString(), summary, ratios, rows }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), summary, ratios, limits, rows }, null, 2)}\n`,
   );
   console.log(`written to ${file}`);
 }
