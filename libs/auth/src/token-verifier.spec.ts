@@ -1,7 +1,7 @@
 import { generateKeyPairSync, KeyObject, sign } from 'node:crypto';
 import { AuthTokenError } from './auth-token.error';
 import { JwksKeyStore } from './jwks-key-store';
-import { TokenVerifier } from './token-verifier';
+import { canonical, TokenVerifier } from './token-verifier';
 import { VerifiedTokenMemo } from './verified-token-memo';
 
 const PROJECT = 'P2project';
@@ -145,5 +145,30 @@ describe('TokenVerifier', () => {
       'invalid: A refresh token is required here',
     );
     await expect(reason(jwt({ ...good, drn: 'DSR' }), 'refresh')).resolves.toBe('ok');
+  });
+});
+
+describe('canonical', () => {
+  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const roundTrips = (segment: string) =>
+    /^[A-Za-z0-9_-]+$/.test(segment) &&
+    Buffer.from(segment, 'base64url').toString('base64url') === segment;
+
+  it('answers as decoding and re-encoding would, for every length and last character', () => {
+    let seed = 7; // xorshift32: a fixed sequence of characters
+    const next = () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) % 64;
+    };
+    const segments = ['', 'QQ==', 'a b', 'QQ', 'QR', 'QUE', 'QUF', 'Q'];
+    for (let length = 1; length <= 9; length++)
+      for (let i = 0; i < 2000; i++)
+        segments.push(Array.from({ length }, () => ALPHABET[next()]).join(''));
+    const differing = segments.filter((segment) => canonical(segment) !== roundTrips(segment));
+    expect(differing).toEqual([]);
+    expect(segments.filter(canonical).length).toBeGreaterThan(1000);
+    expect(segments.filter((segment) => !canonical(segment)).length).toBeGreaterThan(1000);
   });
 });

@@ -11,9 +11,19 @@ import { VerifiedTokenMemo } from './verified-token-memo';
 const SEGMENT = /^[A-Za-z0-9_-]+$/;
 const MAX_KID_LENGTH = 256;
 
-/** A base64url segment in its one canonical spelling (no unused low bits set, no padding). */
-const canonical = (segment: string) =>
-  SEGMENT.test(segment) && Buffer.from(segment, 'base64url').toString('base64url') === segment;
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * A base64url segment in its one canonical spelling: no padding, not a length that leaves a lone
+ * character (4n + 1), and no bits set in the last character beyond the encoded bytes (4 spare
+ * bits after 4n + 2 characters, 2 after 4n + 3). The same answer as decoding and re-encoding,
+ * without either.
+ */
+export function canonical(segment: string): boolean {
+  if (!SEGMENT.test(segment)) return false;
+  const spare = [0, -1, 0b1111, 0b11][segment.length % 4];
+  return spare === 0 || (spare > 0 && (BASE64URL.indexOf(segment.at(-1)!) & spare) === 0);
+}
 
 function decodeSegment(segment: string): Record<string, unknown> {
   const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
