@@ -21,8 +21,11 @@ export class ProblemError extends Error {
     const status = PROBLEM_STATUS[code];
     const limit = Error.stackTraceLimit;
     if (status < 500) Error.stackTraceLimit = 0;
-    super(detail);
-    Error.stackTraceLimit = limit;
+    try {
+      super(detail);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
     this.status = status;
     this.code = code;
     this.detail = detail;

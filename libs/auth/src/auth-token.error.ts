@@ -16,8 +16,11 @@ export class AuthTokenError extends UnauthorizedException {
   constructor(reason: AuthTokenFailure, detail: string) {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
-    super(detail);
-    Error.stackTraceLimit = limit;
+    try {
+      super(detail);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
     this.reason = reason;
     this.detail = detail;
   }
