@@ -201,5 +201,8 @@ report({
   settledRss,
   startToReadyMs: cold.readyMs,
   nodeVersions: { anchors: anchorVersion, service: process.version },
+  commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root })
+    .stdout?.toString()
+    .trim(),
   seconds: process.env.BENCH_SECONDS ?? 8,
 });

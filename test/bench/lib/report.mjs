@@ -43,6 +43,7 @@ export function report({
   startToReadyMs,
   seconds,
   nodeVersions,
+  commit,
 }) {
   const byId = Object.fromEntries(rows.map((row) => [row.id, row]));
   const crossRuntime = nodeVersions.anchors !== nodeVersions.service;
@@ -97,6 +98,7 @@ export function report({
     ),
   ];
   const summary = {
+    commit,
     nodeVersions,
     pinned,
     seconds,
