@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Agent, EnvHttpProxyAgent } from 'undici';
+import DescopeSdk from '@descope/node-sdk';
 import { pooledFetch, upstreamAgent } from './pooled-fetch';
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
@@ -27,7 +28,7 @@ describe('pooledFetch', () => {
     await new Promise((done) => server.close(done));
   });
 
-  it('sends method, headers and body, and answers status, headers and body as a Response', async () => {
+  it('sends method, headers and body, and answers status, headers and body as the SDK reads them', async () => {
     handler = (request, body, response) => {
       response.setHeader('set-cookie', ['DS=a; Path=/', 'DSR=b; Path=/']);
       response.writeHead(401, { 'content-type': 'application/json' });
@@ -40,10 +41,13 @@ describe('pooledFetch', () => {
       headers: new Headers({ Authorization: 'Bearer P1', 'Content-Type': 'application/json' }),
       body: '{"loginId":"a@example.com"}',
     });
-    expect(response).toBeInstanceOf(Response);
     expect(response.ok).toBe(false);
     expect(response.status).toBe(401);
-    expect(response.headers.getSetCookie()).toEqual(['DS=a; Path=/', 'DSR=b; Path=/']);
+    expect(response.body).toBeNull();
+    // As Headers.get: any case, several values joined with ", ".
+    expect(response.headers.get('Set-Cookie')).toBe('DS=a; Path=/, DSR=b; Path=/');
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.headers.get('x-absent')).toBeNull();
     expect(await response.json()).toEqual({
       method: 'POST',
       auth: 'Bearer P1',
@@ -119,5 +123,29 @@ describe('pooledFetch', () => {
       await proxied.close();
       await new Promise((done) => proxy.close(done));
     });
+  });
+});
+
+describe('pooledFetch under the SDK', () => {
+  it('serves the SDK: a sign-in answer with its refresh token in a Set-Cookie', async () => {
+    const server = createServer((request, response) => {
+      request.resume();
+      response.setHeader('set-cookie', ['DSR=refresh-from-cookie; Path=/; HttpOnly']);
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ sessionJwt: 'session', user: { userId: 'U1' } }));
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const agent = new Agent();
+    const sdk = DescopeSdk({
+      projectId: 'P2abcdefghijklmnopqrstuvwxyz01',
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      fetch: pooledFetch(agent),
+    });
+    const answer = await sdk.password.signIn('a@example.com', 'Secret-Pass-1');
+    expect(answer.ok).toBe(true);
+    expect(answer.data).toMatchObject({ sessionJwt: 'session', refreshJwt: 'refresh-from-cookie' });
+    await agent.close();
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
   });
 });

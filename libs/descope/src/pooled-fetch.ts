@@ -1,7 +1,5 @@
 import { Agent, Dispatcher, EnvHttpProxyAgent, request } from 'undici';
-
-/** Statuses whose answers cannot carry a body (the Response constructor refuses one). */
-const NO_BODY = new Set([204, 205, 304]);
+import { UpstreamAnswer } from './upstream-answer';
 
 /** What the global `fetch` sends unless told otherwise (no `accept-encoding`: nothing here decompresses). */
 const DEFAULT_HEADERS = { accept: '*/*', 'user-agent': 'node' };
@@ -24,19 +22,19 @@ export function upstreamAgent(
 }
 
 /**
- * The SDK's `fetch` on undici's connection pool: `undici.request` over `agent`, answered as a
- * standard `Response`. Node's global `fetch` is undici too, but its WHATWG layers (request and
- * response objects, web streams) cost about 110 µs of CPU per call against a local upstream,
- * where `request` and a `Response` built from the read body cost about 25 µs: sign-in through
- * this service spent most of its time in that call (`npm run bench`, row g).
+ * The SDK's `fetch` on undici's connection pool: `undici.request` over `agent`, answered with the
+ * part of a `Response` the SDK reads (`UpstreamAnswer`). Node's global `fetch` is undici too, but
+ * its WHATWG layers (request and response objects, web streams) cost about 110 µs of CPU per call
+ * against a local upstream, where `request` costs about 17 µs: sign-in through this service spent
+ * most of its time in that call (`npm run bench`, row g).
  *
  * What `fetch` would do and this does too: method, headers (with fetch's `accept` and
  * `user-agent` defaults), string body, the caller's abort `signal` (a timeout rejects with the
  * signal's reason, a `TimeoutError`), and a network failure as `TypeError('fetch failed')` with the
- * socket error as `cause`, so callers classify failures the same way; an answer no `Response` can
+ * socket error as `cause`, so callers classify failures the same way; an answer no `Response` could
  * hold (a status outside 200-599) fails the same way. What it does not: follow redirects
  * (Descope's API sends none), decompress, send a body other than a string, or read a `Request`
- * (the SDK passes a URL string and JSON text). `url` and `statusText` of the answer are empty.
+ * (the SDK passes a URL string and JSON text).
  */
 export function pooledFetch(agent: Dispatcher) {
   return async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
@@ -52,12 +50,10 @@ export function pooledFetch(agent: Dispatcher) {
         signal: init.signal ?? undefined,
       });
       const text = await answer.body.text();
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(answer.headers)) {
-        for (const one of Array.isArray(value) ? value : [value ?? '']) headers.append(name, one);
-      }
-      const body = NO_BODY.has(answer.statusCode) ? null : text;
-      return new Response(body, { status: answer.statusCode, headers });
+      const status = answer.statusCode;
+      if (status < 200 || status > 599) throw new RangeError(`HTTP status ${status}`);
+      // The callers read only what UpstreamAnswer has (see there): the cast narrows the contract.
+      return new UpstreamAnswer(status, answer.headers, text) as unknown as Response;
     } catch (thrown) {
       if (init.signal?.aborted) throw init.signal.reason;
       throw new TypeError('fetch failed', { cause: thrown });
