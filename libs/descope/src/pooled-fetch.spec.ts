@@ -1,7 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Agent, EnvHttpProxyAgent } from 'undici';
-import DescopeSdk from '@descope/node-sdk';
 import { pooledFetch, upstreamAgent } from './pooled-fetch';
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
@@ -123,29 +122,5 @@ describe('pooledFetch', () => {
       await proxied.close();
       await new Promise((done) => proxy.close(done));
     });
-  });
-});
-
-describe('pooledFetch under the SDK', () => {
-  it('serves the SDK: a sign-in answer with its refresh token in a Set-Cookie', async () => {
-    const server = createServer((request, response) => {
-      request.resume();
-      response.setHeader('set-cookie', ['DSR=refresh-from-cookie; Path=/; HttpOnly']);
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ sessionJwt: 'session', user: { userId: 'U1' } }));
-    });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    const agent = new Agent();
-    const sdk = DescopeSdk({
-      projectId: 'P2abcdefghijklmnopqrstuvwxyz01',
-      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      fetch: pooledFetch(agent),
-    });
-    const answer = await sdk.password.signIn('a@example.com', 'Secret-Pass-1');
-    expect(answer.ok).toBe(true);
-    expect(answer.data).toMatchObject({ sessionJwt: 'session', refreshJwt: 'refresh-from-cookie' });
-    await agent.close();
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
   });
 });
