@@ -24,8 +24,8 @@ export function upstreamAgent(
 /**
  * The SDK's `fetch` on undici's connection pool: `undici.request` over `agent`, answered with the
  * part of a `Response` the SDK reads (`UpstreamAnswer`). Node's global `fetch` is undici too, but
- * its WHATWG layers (request and response objects, web streams) cost about 110 µs of CPU per call
- * against a local upstream, where `request` costs about 17 µs: sign-in through this service spent
+ * its WHATWG layers (request and response objects, web streams) cost about 100 µs of CPU per call
+ * against a local upstream, where `request` costs 17-25 µs (`npm run bench:micro`): sign-in spent
  * most of its time in that call (`npm run bench`, row g).
  *
  * What `fetch` would do and this does too: method, headers (with fetch's `accept` and
