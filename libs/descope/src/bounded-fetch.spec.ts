@@ -18,3 +18,25 @@ describe('boundedFetch', () => {
     expect((base.mock.calls[0] as [string, RequestInit])[1].signal).toBeInstanceOf(AbortSignal);
   });
 });
+
+describe('boundedFetch timer', () => {
+  it('aborts a request that outlives the timeout with a TimeoutError', async () => {
+    const base = jest.fn(
+      (_input: unknown, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error)),
+        ),
+    );
+    await expect(boundedFetch(20, base as typeof fetch)('http://x', {})).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
+  });
+
+  it('stops its timer once the answer is in: no abort fires later', async () => {
+    const base = jest.fn().mockResolvedValue(new Response('{}', { status: 200 }));
+    await boundedFetch(20, base)('http://x', {});
+    const signal = (base.mock.calls[0] as [string, RequestInit])[1].signal;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(signal?.aborted).toBe(false);
+  });
+});
