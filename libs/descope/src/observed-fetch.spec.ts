@@ -38,4 +38,15 @@ describe('observedFetch', () => {
     ).rejects.toBe(refused);
     expect(calls.map((call) => call.outcome)).toEqual(['timeout', 'network_error']);
   });
+
+  it('answers the same endpoint for a path seen before, past the cache bound, and "unknown" for no URL', async () => {
+    const base = jest.fn().mockResolvedValue(new Response('{}', { status: 200 }));
+    const fetch = observedFetch(report, base);
+    for (let i = 0; i < 300; i++) await fetch(`http://x/v1/mgmt/user/${i}?loginId=${i}@b.c`, {});
+    await fetch('http://x/v1/mgmt/user/7?loginId=other@b.c', {});
+    await fetch('not a url', {});
+    expect(calls[7].endpoint).toBe('/v1/mgmt/user/7');
+    expect(calls[299].endpoint).toBe('/v1/mgmt/user/299');
+    expect(calls.slice(-2).map((call) => call.endpoint)).toEqual(['/v1/mgmt/user/7', 'unknown']);
+  });
 });

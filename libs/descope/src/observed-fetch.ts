@@ -35,8 +35,20 @@ export function observedFetch(
   };
 }
 
+/** Endpoints by URL without its query: the SDK calls a few dozen paths (`new URL` costs ~1 %). */
+const endpoints = new Map<string, string>();
+
 function endpointOf(input: string | URL | Request): string {
-  const url = input instanceof Request ? input.url : String(input);
+  const url = (input instanceof Request ? input.url : String(input)).split('?', 1)[0];
+  let endpoint = endpoints.get(url);
+  if (endpoint === undefined) {
+    if (endpoints.size >= 256) endpoints.clear();
+    endpoints.set(url, (endpoint = maskedPath(url)));
+  }
+  return endpoint;
+}
+
+function maskedPath(url: string): string {
   try {
     return new URL(url).pathname
       .split('/')
