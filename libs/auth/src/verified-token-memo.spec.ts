@@ -85,6 +85,14 @@ describe('VerifiedTokenMemo (through TokenVerifier)', () => {
     expect(await reason(verifier.verify(refreshToken, 'session'))).toMatch(/^invalid/);
   });
 
+  it('serves an entry only for the kind it was verified as', async () => {
+    const { memo, verifier } = build();
+    const sessionToken = session();
+    await verifier.verify(sessionToken, 'session');
+    expect(memo.get(sessionToken, 'refresh')).toBeUndefined();
+    expect(memo.get(sessionToken, 'session')?.kind).toBe('session');
+  });
+
   it('does not remember failures', async () => {
     const { memo, verifier } = build();
     const forged = `${session().slice(0, -4)}AAAA`;
