@@ -16,16 +16,15 @@ export class MemoryBudgetStore extends BudgetStore implements OnModuleDestroy {
 
   reserve(windows: BudgetWindow[]): Promise<Reserved> {
     const now = Date.now();
+    const slots = windows.map((window) => this.live(window, now));
     let waitMs = 0;
-    for (const window of windows) {
-      const live = this.live(window, now);
-      if (live.length >= window.limit)
-        waitMs = Math.max(waitMs, live[0].at + window.windowMs - now);
-    }
+    windows.forEach(({ limit, windowMs }, i) => {
+      if (slots[i].length >= limit) waitMs = Math.max(waitMs, slots[i][0].at + windowMs - now);
+    });
     if (waitMs > 0)
       return Promise.resolve({ ok: false, retryAfterSeconds: Math.ceil(waitMs / 1000) });
     const id = randomUUID();
-    for (const window of windows) this.live(window, now).push({ id, at: now });
+    for (const entries of slots) entries.push({ id, at: now });
     return Promise.resolve({ ok: true, reservation: { id, windows } });
   }
 
@@ -52,10 +51,14 @@ export class MemoryBudgetStore extends BudgetStore implements OnModuleDestroy {
     clearInterval(this.sweeper);
   }
 
+  /** The window's entries still inside it (the array kept in the store, to push to). */
   private live({ key, windowMs }: BudgetWindow, now: number): Entry[] {
-    const slot = this.entries.get(key) ?? { entries: [], windowMs };
-    slot.entries = slot.entries.filter((entry) => entry.at > now - windowMs);
-    this.entries.set(key, slot);
+    let slot = this.entries.get(key);
+    if (!slot) this.entries.set(key, (slot = { entries: [], windowMs }));
+    const cutoff = now - windowMs;
+    // Copy only when something expired: most reservations find nothing to drop.
+    if (slot.entries.some((entry) => entry.at <= cutoff))
+      slot.entries = slot.entries.filter((entry) => entry.at > cutoff);
     return slot.entries;
   }
 
