@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { createApp } from './bootstrap';
 import { ConfigurationError } from './config/config-rules';
+import { trimHeapWhenIdle } from './runtime/idle-heap-trim';
 import { exitGracefullyOnSignals } from './shutdown';
 
 async function main(): Promise<void> {
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const { app, config } = await createApp();
   exitGracefullyOnSignals(app, config.SHUTDOWN_GRACE_MS);
   await app.listen(config.PORT, config.HOST);
+  trimHeapWhenIdle(app.getHttpServer(), config.HEAP_TRIM_IDLE_MS);
   new Logger('Bootstrap').log(`Listening on ${await app.getUrl()} (API docs at /docs)`);
 }
 

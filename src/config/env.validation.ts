@@ -41,6 +41,7 @@ export class EnvironmentVariables extends EmulatorVariables {
   @Expose() @intOr(32) @IsInt() @Min(2) @Max(256) JSON_MAX_DEPTH!: number;
   @Expose() @intOr(10000) @IsInt() @Min(500) @Max(120000) REQUEST_TIMEOUT_MS!: number;
   @Expose() @intOr(10000) @IsInt() @Min(0) @Max(120000) SHUTDOWN_GRACE_MS!: number;
+  @Expose() @intOr(1000) @IsInt() @Min(0) @Max(600_000) HEAP_TRIM_IDLE_MS!: number;
 
   @Expose() @lowerOr('info') @IsIn(LOG_LEVELS) LOG_LEVEL!: (typeof LOG_LEVELS)[number];
   @Expose() @textOr() @IsOptional() @IsIn(['json', 'pretty']) LOG_FORMAT?: 'json' | 'pretty';
