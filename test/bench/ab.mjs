@@ -1,0 +1,68 @@
+// `npm run bench:ab -- <other checkout> [signin|session|fresh] [rounds]`: this checkout (B) against
+// another built checkout (A, e.g. `git worktree add ../base <rev>` then `npm run build` there),
+// each started fresh as production starts it, alternating A B, B A, ... Per round: req/s and CPU
+// per request (the service's user + system time over requests answered). Prints the medians.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { load } from './lib/load.mjs';
+import { pinSelf, productionNodeFlags, start, stop } from './lib/processes.mjs';
+import { mint, mintMany, newSigningKey, PROJECT_ID } from './lib/tokens.mjs';
+
+const [other, row = 'signin', rounds = '4'] = process.argv.slice(2);
+if (!other) throw new Error('usage: npm run bench:ab -- <other checkout> [signin|session|fresh]');
+const roots = { A: resolve(other), B: resolve(import.meta.dirname, '../..') };
+const cpuMs = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+};
+
+pinSelf(1);
+const key = newSigningKey('bench-key-1');
+const stub = await start(`${import.meta.dirname}/stub-descope.mjs`, {
+  core: 1,
+  env: { BENCH_STUB_KEY: JSON.stringify(key) },
+  readyPath: '/stats',
+});
+const loads = {
+  signin: {
+    path: '/v1/password/signin',
+    method: 'POST',
+    place: 'signin',
+    tokens: Array.from({ length: 5000 }, (_, i) => `user${i}@example.com`),
+  },
+  session: { path: '/v1/session', place: 'bearer', tokens: [mint(key)] },
+  fresh: { path: '/v1/session', place: 'bearer', tokens: mintMany(key, 30_000), seconds: 4 },
+};
+const spec = loads[row];
+const results = { A: [], B: [] };
+for (let round = 0; round < Number(rounds); round++) {
+  for (const name of round % 2 ? ['B', 'A'] : ['A', 'B']) {
+    const service = await start(`${roots[name]}/dist/src/main.js`, {
+      core: 0,
+      nodeFlags: productionNodeFlags(roots[name]),
+      readyPath: '/health/ready',
+      env: {
+        DESCOPE_PROJECT_ID: PROJECT_ID,
+        DESCOPE_BASE_URL: stub.url,
+        NODE_ENV: 'production',
+        DEVICE_TOKEN_SECRET: 'bench-device-token-secret-0123456789abcdef',
+        RATE_LIMIT_IP_PER_MINUTE: '0',
+      },
+    });
+    const url = `${service.url}${spec.path}`;
+    await load({ ...spec, url, tokens: spec.tokens.slice(-15_000), seconds: 3 }); // warm-up
+    const before = cpuMs(service.pid);
+    const result = await load({ ...spec, url, tokens: spec.tokens.slice(0, 15_000) });
+    const us = Math.round(((cpuMs(service.pid) - before) * 1000) / result.requests);
+    results[name].push({ rps: result.rps, us });
+    console.log(`${name} ${result.rps} req/s  ${us} µs CPU per request  p99 ${result.p99} ms`);
+    await stop(service);
+  }
+}
+await stop(stub);
+const median = (values) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)];
+for (const name of ['A', 'B']) {
+  const rps = median(results[name].map((r) => r.rps));
+  const us = median(results[name].map((r) => r.us));
+  console.log(`${name} (${roots[name]}): median ${rps} req/s, ${us} µs CPU per request`);
+}
