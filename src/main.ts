@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { createApp } from './bootstrap';
 import { ConfigurationError } from './config/config-rules';
-import { trimHeapWhenIdle } from './runtime/idle-heap-trim';
+import { trimHeapWhenIdle } from './runtime/trim-heap-when-idle';
 import { exitGracefullyOnSignals } from './shutdown';
 
 async function main(): Promise<void> {

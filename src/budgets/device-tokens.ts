@@ -42,7 +42,8 @@ export class DeviceTokens {
   }
 
   async issue(loginId: string): Promise<string> {
-    // 122 random bits from Node's buffered entropy pool (randomBytes is a system call per id).
+    // 122 random bits from Node's buffered pool of random bytes (randomBytes fills a new Buffer
+    // through a native call per id); the id is no secret: the HMAC is what cannot be forged.
     const id = randomUUID().replaceAll('-', '');
     const expiry = Math.floor((Date.now() + this.ttlMs) / 1000);
     return `v1.${id}.${expiry}.${await this.mac(id, accountKey(loginId), expiry)}`;

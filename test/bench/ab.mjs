@@ -9,7 +9,8 @@ import { pinSelf, productionNodeFlags, start, stop } from './lib/processes.mjs';
 import { mint, mintMany, newSigningKey, PROJECT_ID } from './lib/tokens.mjs';
 
 const [other, row = 'signin', rounds = '4'] = process.argv.slice(2);
-if (!other) throw new Error('usage: npm run bench:ab -- <other checkout> [signin|session|fresh]');
+if (!other)
+  throw new Error('usage: npm run bench:ab -- <other checkout> [signin|session|fresh] [rounds]');
 const roots = { A: resolve(other), B: resolve(import.meta.dirname, '../..') };
 const cpuMs = (pid) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');

@@ -9,7 +9,8 @@ const SDK_RETRY_STATUSES = new Set([503, 520, 521, 522, 524, 530]);
  *
  * `base` must answer with the body already read, as `pooledFetch` does: the timer stops once it
  * answers. (`AbortSignal.timeout` would not need that, but its timer cannot be cleared: every
- * call left one that fired seconds later and built a `DOMException`, about 2 % of a sign-in.)
+ * call left one that fired seconds later and built a `DOMException`, about 2 % of the samples of
+ * a sign-in profile.)
  */
 export function boundedFetch(timeoutMs: number, base: typeof fetch): typeof fetch {
   return async (input, init) => {

@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Agent, EnvHttpProxyAgent } from 'undici';
+import { boundedFetch } from './bounded-fetch';
 import { pooledFetch, upstreamAgent } from './pooled-fetch';
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
@@ -85,6 +86,15 @@ describe('pooledFetch', () => {
     const answer = fetchPooled(`${origin}/slow`, { signal: AbortSignal.timeout(100) });
     await expect(answer).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('under boundedFetch, times out an answer whose headers came but whose body stalls', async () => {
+    handler = (_request, _body, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"partial":'); // and nothing more
+    };
+    const answer = boundedFetch(100, fetchPooled)(`${origin}/stall`, {});
+    await expect(answer).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 
   it("fails as fetch does when nothing listens: TypeError 'fetch failed', the socket error as cause", async () => {
