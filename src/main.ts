@@ -1,4 +1,4 @@
-import { tuneV8 } from './v8-tuning';
+import { tuneV8 } from './runtime/v8-tuning';
 tuneV8();
 import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';

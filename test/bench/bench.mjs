@@ -119,34 +119,32 @@ await load({
   place: 'body',
   seconds: 2,
 });
-const session = { path: '/v1/session', place: 'bearer' };
-const validate = { path: '/v1/session/validate', method: 'POST', place: 'body' };
-await row(service, 'c.repeated', 'GET /v1/session, one token', {
-  ...session,
-  tokens: tokens.repeated,
-});
-await row(service, 'c.distinct', 'GET /v1/session, 1,000 tokens', {
-  ...session,
-  tokens: tokens.distinct,
-});
-await row(service, 'c.fresh', 'GET /v1/session, every token new', {
-  ...session,
-  tokens: tokens.fresh,
-  seconds: 4,
-});
-await row(service, 'd.repeated', 'POST /v1/session/validate, one token', {
-  ...validate,
-  tokens: tokens.repeated,
-});
-await row(service, 'd.distinct', 'POST /v1/session/validate, 1,000 tokens', {
-  ...validate,
-  tokens: tokens.distinct,
-});
-await row(service, 'd.fresh', 'POST /v1/session/validate, every token new', {
-  ...validate,
-  tokens: tokens.fresh.slice().reverse(),
-  seconds: 4,
-});
+// (c) and (d), each with one token, 1,000 tokens and a new token per request ((d) takes the fresh
+// tokens from the other end, so it starts with tokens (c) never sent).
+const routes = [
+  ['c', 'GET /v1/session', { path: '/v1/session', place: 'bearer' }, tokens.fresh],
+  [
+    'd',
+    'POST /v1/session/validate',
+    { path: '/v1/session/validate', method: 'POST', place: 'body' },
+    tokens.fresh.slice().reverse(),
+  ],
+];
+for (const [id, name, request, fresh] of routes) {
+  await row(service, `${id}.repeated`, `${name}, one token`, {
+    ...request,
+    tokens: tokens.repeated,
+  });
+  await row(service, `${id}.distinct`, `${name}, 1,000 tokens`, {
+    ...request,
+    tokens: tokens.distinct,
+  });
+  await row(service, `${id}.fresh`, `${name}, every token new`, {
+    ...request,
+    tokens: fresh,
+    seconds: 4,
+  });
+}
 await row(service, 'e', 'GET /health/live', { path: '/health/live' });
 await row(service, 'g.service', 'POST /v1/password/signin', {
   path: '/v1/password/signin',

@@ -10,9 +10,9 @@ import { setFlagsFromString } from 'node:v8';
  * with a p99 of 3 ms without it. `npm start`, `npm run start:prod` and the image pass the flag on
  * the command line (NODE_OPTIONS cannot carry it); this call covers a plain
  * `node dist/src/main.js`. V8 reads the flag at each pretenuring decision, so setting it at run
- * time works (the bench measures it; --trace-pretenuring-statistics shows no tenuring), but it must stay the first statement
- * of main.ts. In-process tests (createApp) do not get it. It changes only where V8 places new
- * objects, never what the program does.
+ * time works (the bench measures it; --trace-pretenuring-statistics shows no tenuring), but it
+ * must stay the first statement of main.ts. In-process tests (createApp) do not get it. It
+ * changes only where V8 places new objects, never what the program does.
  */
 export function tuneV8(): void {
   setFlagsFromString('--no-allocation-site-pretenuring');
