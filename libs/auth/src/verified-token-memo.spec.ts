@@ -3,7 +3,7 @@ import { AuthModuleOptions } from './auth-module-options';
 import { AuthTokenError } from './auth-token.error';
 import { JwksKeyStore } from './jwks-key-store';
 import { TokenVerifier } from './token-verifier';
-import { VerifiedToken } from './verified-token';
+import { TokenKind, VerifiedToken } from './verified-token';
 import { VerifiedTokenMemo } from './verified-token-memo';
 
 const PROJECT = 'P2project';
@@ -34,6 +34,11 @@ describe('VerifiedTokenMemo (through TokenVerifier)', () => {
     const memo = new VerifiedTokenMemo(keys, options);
     return { memo, verifier: new TokenVerifier(keys, memo, options) };
   };
+  // A token takes a memo entry from its second successful check (MemoDoorkeeper).
+  const remember = async (verifier: TokenVerifier, token: string, kind: TokenKind = 'session') => {
+    await verifier.verify(token, kind);
+    return verifier.verify(token, kind);
+  };
   const reason = (promise: Promise<unknown>) =>
     promise.then(
       () => 'ok',
@@ -43,32 +48,45 @@ describe('VerifiedTokenMemo (through TokenVerifier)', () => {
   beforeEach(() => (trusted = true));
   afterEach(() => jest.useRealTimers());
 
-  it('verifies a token once: the same token again is a hit, without the key or the signature', async () => {
+  it('remembers a token from its second check: later uses are hits, without the key or the signature', async () => {
     const results: string[] = [];
-    const { verifier } = build({ onMemo: (result) => results.push(result) });
+    const { memo, verifier } = build({ onMemo: (result) => results.push(result) });
     const token = session();
-    const first = await verifier.verify(token, 'session');
-    expect(await verifier.verify(token, 'session')).toBe(first);
-    expect(getKey).toHaveBeenCalledTimes(1);
-    expect(results).toEqual(['miss', 'hit']);
+    await verifier.verify(token, 'session');
+    expect(memo.size).toBe(0);
+    const second = await verifier.verify(token, 'session');
+    expect(await verifier.verify(token, 'session')).toBe(second);
+    expect(await verifier.verify(token, 'session')).toBe(second);
+    expect(getKey).toHaveBeenCalledTimes(2);
+    expect(results).toEqual(['miss', 'miss', 'hit', 'hit']);
+  });
+
+  it('takes no entry for tokens shown once, so they evict nothing in use', async () => {
+    const { memo, verifier } = build({ memoMaxEntries: 2 });
+    const inUse = session({ sub: 'kept' });
+    await remember(verifier, inUse);
+    for (let i = 0; i < 20; i++) await verifier.verify(session({ sub: `once${i}` }), 'session');
+    expect(memo.size).toBe(1);
+    expect(memo.get(inUse, 'session')?.claims.sub).toBe('kept');
   });
 
   it('never keeps a token past its exp, even where the clock tolerance would accept it', async () => {
     jest.useFakeTimers({ now: Date.now() });
     const { verifier } = build({ clockToleranceSeconds: 0 });
     const token = session({ exp: now() + 30 });
-    await verifier.verify(token, 'session');
+    await remember(verifier, token);
     jest.setSystemTime(Date.now() + 31_000);
     expect(await reason(verifier.verify(token, 'session'))).toMatch(/^expired/);
     const tolerant = build(); // 5 s tolerance: accepted, but already past exp, so not stored
-    await tolerant.verifier.verify(session({ exp: now() - 2 }), 'session');
+    await remember(tolerant.verifier, session({ exp: now() - 2 }));
     expect(tolerant.memo.size).toBe(0);
   });
 
   it('stops serving a token whose key left the key set, and drops its entries', async () => {
     const { memo, verifier } = build();
     const token = session();
-    await verifier.verify(token, 'session');
+    await remember(verifier, token);
+    expect(memo.size).toBe(1);
     trusted = false;
     expect(await reason(verifier.verify(token, 'session'))).toMatch(/unknown key/);
     dropped(new Set(['K1']));
@@ -79,8 +97,8 @@ describe('VerifiedTokenMemo (through TokenVerifier)', () => {
     const { verifier } = build();
     const sessionToken = session();
     const refreshToken = jwt({ sub: 'U1', iss: PROJECT, drn: 'DSR', exp: now() + 60 });
-    await verifier.verify(sessionToken, 'session');
-    await verifier.verify(refreshToken, 'refresh');
+    await remember(verifier, sessionToken);
+    await remember(verifier, refreshToken, 'refresh');
     expect(await reason(verifier.verify(sessionToken, 'refresh'))).toMatch(/^invalid/);
     expect(await reason(verifier.verify(refreshToken, 'session'))).toMatch(/^invalid/);
   });
@@ -88,7 +106,7 @@ describe('VerifiedTokenMemo (through TokenVerifier)', () => {
   it('serves an entry only for the kind it was verified as', async () => {
     const { memo, verifier } = build();
     const sessionToken = session();
-    await verifier.verify(sessionToken, 'session');
+    await remember(verifier, sessionToken);
     expect(memo.get(sessionToken, 'refresh')).toBeUndefined();
     expect(memo.get(sessionToken, 'session')?.kind).toBe('session');
   });
@@ -105,14 +123,14 @@ describe('VerifiedTokenMemo (through TokenVerifier)', () => {
     const revoked = new Set<string>();
     const { verifier } = build({ isRevoked: (t: VerifiedToken) => revoked.has(t.claims.sub) });
     const token = session();
-    expect(await reason(verifier.verify(token, 'session'))).toBe('ok');
+    expect(await reason(remember(verifier, token))).toBe('ok');
     revoked.add('U1');
     expect(await reason(verifier.verify(token, 'session'))).toBe('invalid: The token was revoked');
   });
 
   it('holds at most memoMaxEntries tokens, and none with 0', async () => {
     const small = build({ memoMaxEntries: 2 });
-    for (const sub of ['A', 'B', 'C']) await small.verifier.verify(session({ sub }), 'session');
+    for (const sub of ['A', 'B', 'C']) await remember(small.verifier, session({ sub }));
     expect(small.memo.size).toBe(2);
     const off = build({ memoMaxEntries: 0 });
     const token = session();

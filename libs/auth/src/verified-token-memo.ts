@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { AUTH_DEFAULTS, AuthModuleOptions } from './auth-module-options';
 import { AUTH_MODULE_OPTIONS } from './auth.module-definition';
 import { JwksKeyStore } from './jwks-key-store';
+import { MemoDoorkeeper } from './memo-doorkeeper';
 import { TokenKind, VerifiedToken } from './verified-token';
 
 interface Entry {
@@ -16,13 +17,16 @@ interface Entry {
  * session) and served only for the kind it was verified as. A token is never both a session and
  * a refresh token, so the kind lives in the entry and the key is the token string itself, not a
  * `kind:token` copy (about 7 MB less per 10,000 entries, no concatenation per lookup). Kept until
- * the token's `exp`, never longer, at most `memoMaxEntries` (least recently used go first). An
+ * the token's `exp`, never longer, at most `memoMaxEntries` (least recently used go first), and
+ * only from its second successful check (`MemoDoorkeeper`: a token shown once takes no entry). An
  * entry whose key has left the key set is never served. Only successes are stored. Callers must
  * not mutate what `get` returns.
  */
 @Injectable()
 export class VerifiedTokenMemo {
   private readonly cache?: LRUCache<string, Entry>;
+
+  private readonly doorkeeper = new MemoDoorkeeper();
 
   constructor(
     private readonly keys: JwksKeyStore,
@@ -45,10 +49,11 @@ export class VerifiedTokenMemo {
     return hit ? entry.token : undefined;
   }
 
-  /** Remembers a verified token until its `exp`. */
+  /** Remembers a token verified for the second time (or more) until its `exp`. */
   set(token: VerifiedToken, kid: string): void {
     const ttl = token.claims.exp * 1000 - Date.now();
-    if (this.cache && ttl > 0) this.cache.set(token.jwt, { token, kid }, { ttl });
+    if (!this.cache || ttl <= 0 || !this.doorkeeper.admit(token.jwt)) return;
+    this.cache.set(token.jwt, { token, kid }, { ttl });
   }
 
   /** How many tokens are remembered. */
