@@ -1,7 +1,8 @@
-// `npm run bench:ab -- <other checkout> [signin|session|fresh] [rounds]`: this checkout (B) against
-// another built checkout (A, e.g. `git worktree add ../base <rev>` then `npm run build` there),
-// each started fresh as production starts it, alternating A B, B A, ... Per round: req/s and CPU
-// per request (the service's user + system time over requests answered). Prints the medians.
+// `npm run bench:ab -- <other checkout> [signin|session|fresh|start] [rounds]`: this checkout (B)
+// against another built checkout (A, e.g. `git worktree add ../base <rev>` then `npm run build`
+// there), each started fresh as production starts it, alternating A B, B A, ... Per round: req/s
+// and CPU per request (the service's user + system time over requests answered), or for `start`
+// the time from process start to /health/ready on the embedded emulator. Prints the medians.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { load } from './lib/load.mjs';
@@ -10,7 +11,9 @@ import { mint, mintMany, newSigningKey, PROJECT_ID } from './lib/tokens.mjs';
 
 const [other, row = 'signin', rounds = '4'] = process.argv.slice(2);
 if (!other)
-  throw new Error('usage: npm run bench:ab -- <other checkout> [signin|session|fresh] [rounds]');
+  throw new Error(
+    'usage: npm run bench:ab -- <other checkout> [signin|session|fresh|start] [rounds]',
+  );
 const roots = { A: resolve(other), B: resolve(import.meta.dirname, '../..') };
 const cpuMs = (pid) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -35,6 +38,7 @@ const loads = {
   fresh: { path: '/v1/session', place: 'bearer', tokens: mintMany(key, 30_000), seconds: 4 },
 };
 const spec = loads[row];
+if (!spec && row !== 'start') throw new Error(`unknown row ${row}`);
 const results = { A: [], B: [] };
 for (let round = 0; round < Number(rounds); round++) {
   for (const name of round % 2 ? ['B', 'A'] : ['A', 'B']) {
@@ -42,14 +46,23 @@ for (let round = 0; round < Number(rounds); round++) {
       core: 0,
       nodeFlags: productionNodeFlags(roots[name]),
       readyPath: '/health/ready',
-      env: {
-        DESCOPE_PROJECT_ID: PROJECT_ID,
-        DESCOPE_BASE_URL: stub.url,
-        NODE_ENV: 'production',
-        DEVICE_TOKEN_SECRET: 'bench-device-token-secret-0123456789abcdef',
-        RATE_LIMIT_IP_PER_MINUTE: '0',
-      },
+      // `start` times `npm start` once built: the embedded emulator, as the bench's start row.
+      env: spec
+        ? {
+            DESCOPE_PROJECT_ID: PROJECT_ID,
+            DESCOPE_BASE_URL: stub.url,
+            NODE_ENV: 'production',
+            DEVICE_TOKEN_SECRET: 'bench-device-token-secret-0123456789abcdef',
+            RATE_LIMIT_IP_PER_MINUTE: '0',
+          }
+        : {},
     });
+    if (!spec) {
+      results[name].push({ readyMs: service.readyMs });
+      console.log(`${name} ready in ${service.readyMs} ms`);
+      await stop(service);
+      continue;
+    }
     const url = `${service.url}${spec.path}`;
     await load({ ...spec, url, tokens: spec.tokens.slice(-15_000), seconds: 3 }); // warm-up
     const before = cpuMs(service.pid);
@@ -63,7 +76,9 @@ for (let round = 0; round < Number(rounds); round++) {
 await stop(stub);
 const median = (values) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)];
 for (const name of ['A', 'B']) {
-  const rps = median(results[name].map((r) => r.rps));
-  const us = median(results[name].map((r) => r.us));
-  console.log(`${name} (${roots[name]}): median ${rps} req/s, ${us} µs CPU per request`);
+  const of = (field) => median(results[name].map((r) => r[field]));
+  const figures = spec
+    ? `${of('rps')} req/s, ${of('us')} µs CPU per request`
+    : `ready in ${of('readyMs')} ms`;
+  console.log(`${name} (${roots[name]}): median ${figures}`);
 }
