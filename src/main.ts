@@ -1,7 +1,5 @@
 import { tuneV8 } from './runtime/v8-tuning';
 tuneV8();
-import { cacheCompiledModules } from './runtime/compile-cache';
-cacheCompiledModules();
 import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { createApp } from './bootstrap';
