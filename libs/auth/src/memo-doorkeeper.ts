@@ -2,9 +2,10 @@
  * Second-sight admission for the verified-token memo (the "doorkeeper" of TinyLFU, Einziger et
  * al. 2017): a token is remembered the second time it verifies, not the first. A token shown once
  * (a scanner's, a load test's, a service that validates a token once and drops it) then costs no
- * memo entry, evicts no token in real use and leaves nothing for old-space collections to carry;
- * a token in use pays one more signature check in its lifetime (a sign-in's own check of the
- * tokens Descope returns counts as their first sight).
+ * memo entry, evicts no token in real use and leaves nothing for old-space collections to carry.
+ * A token in use pays at most one more signature check, and none when this service issued it: a
+ * sign-in's own check of the tokens Descope returns is their first sight. More live tokens than
+ * slots overwrite marks before a second check, so the memo sizes the table from AUTH_MEMO_MAX.
  *
  * Kept here rather than taken from a library: it is a table of 32-bit fingerprints of each
  * token's signature tail, and lru-cache (the memo itself) has no admission policy. A collision can
@@ -22,7 +23,7 @@ export class MemoDoorkeeper {
 
   /** True when this token was offered before (and its mark not overwritten); else marks it. */
   admit(jwt: string): boolean {
-    // FNV-1a over the signature's last 32 characters (not the last one, which may carry spare bits).
+    // FNV-1a over the signature's last 32 characters but one (the hash needs no more).
     let hash = 0x811c9dc5;
     for (let i = Math.max(0, jwt.length - 33); i < jwt.length - 1; i++) {
       hash = Math.imul(hash ^ jwt.charCodeAt(i), 0x01000193);

@@ -26,14 +26,18 @@ interface Entry {
 export class VerifiedTokenMemo {
   private readonly cache?: LRUCache<string, Entry>;
 
-  private readonly doorkeeper = new MemoDoorkeeper();
+  private readonly doorkeeper?: MemoDoorkeeper;
 
   constructor(
     private readonly keys: JwksKeyStore,
     @Inject(AUTH_MODULE_OPTIONS) private readonly options: AuthModuleOptions,
   ) {
     const max = options.memoMaxEntries ?? AUTH_DEFAULTS.memoMaxEntries;
-    if (max > 0) this.cache = new LRUCache({ max, ttlAutopurge: false });
+    if (max > 0) {
+      this.cache = new LRUCache({ max, ttlAutopurge: false });
+      // At least twice as many slots as entries (2^16 for the default 10,000).
+      this.doorkeeper = new MemoDoorkeeper(Math.max(16, Math.ceil(Math.log2(max)) + 1));
+    }
     keys.onKeysDropped((kids) => this.drop(kids));
   }
 
@@ -52,7 +56,7 @@ export class VerifiedTokenMemo {
   /** Remembers a token verified for the second time (or more) until its `exp`. */
   set(token: VerifiedToken, kid: string): void {
     const ttl = token.claims.exp * 1000 - Date.now();
-    if (!this.cache || ttl <= 0 || !this.doorkeeper.admit(token.jwt)) return;
+    if (!this.cache || ttl <= 0 || !this.doorkeeper?.admit(token.jwt)) return;
     this.cache.set(token.jwt, { token, kid }, { ttl });
   }
 
