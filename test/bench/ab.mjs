@@ -10,25 +10,7 @@ import { pinSelf, productionNodeFlags, start, stop } from './lib/processes.mjs';
 import { mint, mintMany, newSigningKey, PROJECT_ID } from './lib/tokens.mjs';
 
 const [other, row = 'signin', rounds = '4'] = process.argv.slice(2);
-if (!other)
-  throw new Error(
-    'usage: npm run bench:ab -- <other checkout> [signin|session|fresh|start] [rounds]',
-  );
-if (!['signin', 'session', 'fresh', 'start'].includes(row)) throw new Error(`unknown row ${row}`);
-const roots = { A: resolve(other), B: resolve(import.meta.dirname, '../..') };
-const cpuMs = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
-};
-
-pinSelf(1);
-const key = newSigningKey('bench-key-1');
-const stub = await start(`${import.meta.dirname}/stub-descope.mjs`, {
-  core: 1,
-  env: { BENCH_STUB_KEY: JSON.stringify(key) },
-  readyPath: '/stats',
-});
-// Built on demand: minting 30,000 tokens takes a while. `start` has no load.
+// Built on demand, once `key` exists: minting 30,000 tokens takes a while. `start` has no load.
 const loads = {
   signin: () => ({
     path: '/v1/password/signin',
@@ -46,6 +28,23 @@ const loads = {
   }),
   start: () => undefined,
 };
+if (!other || !loads[row]) {
+  const rows = Object.keys(loads).join('|');
+  throw new Error(`usage: npm run bench:ab -- <other checkout> [${rows}] [rounds]`);
+}
+const roots = { A: resolve(other), B: resolve(import.meta.dirname, '../..') };
+const cpuMs = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+};
+
+pinSelf(1);
+const key = newSigningKey('bench-key-1');
+const stub = await start(`${import.meta.dirname}/stub-descope.mjs`, {
+  core: 1,
+  env: { BENCH_STUB_KEY: JSON.stringify(key) },
+  readyPath: '/stats',
+});
 const spec = loads[row]();
 const results = { A: [], B: [] };
 for (let round = 0; round < Number(rounds); round++) {
