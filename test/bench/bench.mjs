@@ -1,9 +1,13 @@
 // `npm run bench`: the session hot path and sign-in of this service beside its anchors, in one
 // run. Builds if the sources changed, then starts each server in turn pinned to core 0 (the load
-// generator and the stub Descope run on core 1), loads it with autocannon, and stops it.
+// generator and the stub Descope run on core 1), loads it with autocannon, and stops it. The
+// anchors run before and after the service, and (e) at both ends of the service's rows; each
+// counts as the mean of its two passes (lib/passes.mjs says why).
 // Prints req/s, p50/p99 and peak RSS per row and the ratios; writes test-output/bench/results.json.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { anchorNode, measureAnchors } from './lib/anchors.mjs';
+import { measureFlood } from './lib/flood.mjs';
 import { load } from './lib/load.mjs';
 import { pinSelf, productionNodeFlags, rssMb, sampleRss, start, stop } from './lib/processes.mjs';
 import { report } from './lib/report.mjs';
@@ -19,7 +23,6 @@ if (built.status !== 0) process.exit(built.status ?? 1);
 
 const pinned = pinSelf(1);
 const key = newSigningKey('bench-key-1');
-const intruder = newSigningKey('unused');
 const stub = await start(`${import.meta.dirname}/stub-descope.mjs`, {
   core: 1,
   env: { BENCH_STUB_KEY: JSON.stringify(key) },
@@ -47,45 +50,10 @@ async function row(server, id, title, options) {
   );
 }
 
-const anchor = (script) => `${import.meta.dirname}/anchors/${script}`;
-// The anchors run on this Node (the project's, from npm) unless BENCH_ANCHOR_NODE names another
-// binary, e.g. /usr/bin/node, to compare with figures taken on the machine's own Node.
-const anchorNode = process.env.BENCH_ANCHOR_NODE;
-const anchorVersion = spawnSync(anchorNode ?? process.execPath, ['--version'])
-  .stdout?.toString()
-  .trim();
-if (!anchorVersion) throw new Error(`BENCH_ANCHOR_NODE=${anchorNode} is not a Node binary`);
-console.log(`anchors on Node ${anchorVersion}, the service on Node ${process.version}`);
-const raw = await start(anchor('raw-jose.mjs'), {
-  core: 0,
-  node: anchorNode,
-  env: upstream,
-  readyPath: '/',
-  readyStatus: 401,
-});
-await load({ url: `${raw.url}/`, tokens: tokens.repeated, place: 'bearer', seconds: 2 });
-await row(raw, 'a', 'raw node:http + jose jwtVerify', {
-  path: '/',
-  tokens: tokens.repeated,
-  place: 'bearer',
-});
-await stop(raw);
-
-const naive = await start(anchor('naive-nest.mjs'), {
-  core: 0,
-  node: anchorNode,
-  env: upstream,
-  readyPath: '/session',
-  readyStatus: 401,
-});
-await load({ url: `${naive.url}/session`, tokens: tokens.repeated, place: 'bearer', seconds: 2 });
-await row(naive, 'b', 'naive Nest + Express, SDK validateSession', {
-  path: '/session',
-  tokens: tokens.repeated,
-  place: 'bearer',
-});
-await row(naive, 'g.naive', 'naive sign-in through the SDK', { path: '/signin', ...signIn });
-await stop(naive);
+const anchors = anchorNode();
+console.log(`anchors on Node ${anchors.version}, the service on Node ${process.version}`);
+const anchorPass = () => measureAnchors({ row, node: anchors.binary, upstream, tokens, signIn });
+await anchorPass();
 
 const serviceEnv = {
   ...upstream,
@@ -119,6 +87,8 @@ await load({
   place: 'body',
   seconds: 2,
 });
+const floor = () => row(service, 'e', 'GET /health/live', { path: '/health/live' });
+await floor();
 // (c) and (d), each with one token, 1,000 tokens and a new token per request ((d) takes the fresh
 // tokens from the other end, so it starts with tokens (c) never sent).
 const routes = [
@@ -145,51 +115,33 @@ for (const [id, name, request, fresh] of routes) {
     seconds: 4,
   });
 }
-await row(service, 'e', 'GET /health/live', { path: '/health/live' });
+await floor();
+await load({ url: `${service.url}/v1/password/signin`, ...signIn, seconds: 2 });
 await row(service, 'g.service', 'POST /v1/password/signin', {
   path: '/v1/password/signin',
   ...signIn,
 });
-
-// (f) half the clean maximum, in two streams of a quarter each from the same load generator:
-// first both valid (the clean p99), then one valid beside one of unknown kids, so that only what
-// the second stream carries changes.
-const quarter = Math.round(rows.find((r) => r.id === 'c.repeated').rps / 4);
-const forged = Array.from({ length: 5000 }, (_, i) => mint({ ...intruder, kid: `unknown-${i}` }));
-const sessionUrl = `${service.url}/v1/session`;
-const pair = (second, expect, seconds) =>
-  Promise.all([
-    load({ url: sessionUrl, place: 'bearer', tokens: tokens.repeated, rate: quarter, seconds }),
-    load({ url: sessionUrl, place: 'bearer', tokens: second, rate: quarter, seconds, expect }),
-  ]);
-// Two unrecorded seconds first: the sign-in rows leave collections behind.
-await pair(tokens.repeated, 200, 2);
-const [clean] = await pair(tokens.repeated, 200);
-rows.push({
-  id: 'f.clean',
-  title: `valid tokens at ${quarter} req/s beside as many valid`,
-  ...clean,
-});
-const before = await (await fetch(`${stub.url}/stats`)).json();
-const [valid, flood] = await pair(forged, 401);
-const after = await (await fetch(`${stub.url}/stats`)).json();
-rows.push({ id: 'f.valid', title: 'valid tokens during the unknown-kid flood', ...valid });
-rows.push({
-  id: 'f.flood',
-  title: 'unknown-kid tokens (401 expected)',
-  ...flood,
-  jwksFetches: after.jwksFetches - before.jwksFetches,
-});
-console.log(
-  `f.valid p99 ${valid.p99} ms beside ${flood.requests} unknown-kid requests; ${after.jwksFetches - before.jwksFetches} key-set fetches`,
+rows.push(
+  ...(await measureFlood({
+    service,
+    stub,
+    cleanRps: rows.find((r) => r.id === 'c.repeated').rps,
+    valid: tokens.repeated,
+    intruder: newSigningKey('unused'),
+  })),
 );
 await new Promise((done) => setTimeout(done, 3000));
 const settledRss = rssMb(service.pid);
 await stop(service);
+await anchorPass();
 
-// Start to ready on the embedded emulator, as `npm start` runs once built.
-const cold = await start(main, { core: 0, env: {}, nodeFlags, readyPath: '/health/ready' });
-await stop(cold);
+// Start to ready on the embedded emulator, as `npm start` runs once built: the median of three.
+const starts = [];
+for (let i = 0; i < 3; i++) {
+  const cold = await start(main, { core: 0, env: {}, nodeFlags, readyPath: '/health/ready' });
+  starts.push(cold.readyMs);
+  await stop(cold);
+}
 await stop(stub);
 
 report({
@@ -197,8 +149,8 @@ report({
   pinned,
   idleRss,
   settledRss,
-  startToReadyMs: cold.readyMs,
-  nodeVersions: { anchors: anchorVersion, service: process.version },
+  starts,
+  nodeVersions: { anchors: anchors.version, service: process.version },
   commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root })
     .stdout?.toString()
     .trim(),

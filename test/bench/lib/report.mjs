@@ -2,6 +2,7 @@
 // as a Markdown table (what the README shows) and written to test-output/bench/results.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { mergePasses } from './passes.mjs';
 
 const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : undefined);
 
@@ -36,15 +37,17 @@ function verdict(value, floor, goal) {
 }
 
 export function report({
-  rows,
+  rows: measured,
   pinned,
   idleRss,
   settledRss,
-  startToReadyMs,
+  starts,
   seconds,
   nodeVersions,
   commit,
 }) {
+  const rows = mergePasses(measured);
+  const startToReadyMs = starts.toSorted((x, y) => x - y)[Math.floor(starts.length / 2)];
   const byId = Object.fromEntries(rows.map((row) => [row.id, row]));
   const crossRuntime = nodeVersions.anchors !== nodeVersions.service;
   const ratios = TARGETS.map(([id, base, floor, goal]) => {
@@ -106,15 +109,21 @@ export function report({
     peakRssMb: peakRss,
     settledRssMb: settledRss,
     startToReadyMs,
+    starts,
     flood,
+    // How far each twice-measured row moved between its passes (0.1 = the second 10 % faster).
+    drift: Object.fromEntries(rows.filter((r) => r.passes).map((r) => [r.id, r.drift])),
   };
 
   console.log(
     '\n| row | server and load | req/s | p50 / p99 ms | peak RSS MB |\n|---|---|---|---|---|',
   );
+  const figure = (n) => n.toLocaleString('en');
   for (const row of rows) {
+    // A row of two passes shows their mean, then each pass in order.
+    const passes = row.passes ? ` (${row.passes.map((p) => figure(p.rps)).join(' → ')})` : '';
     console.log(
-      `| ${row.id} | ${row.title} | ${row.rps.toLocaleString('en')} | ${row.p50} / ${row.p99} | ${row.rssMb ?? ''} |`,
+      `| ${row.id} | ${row.title} | ${figure(row.rps)}${passes} | ${row.p50} / ${row.p99} | ${row.rssMb ?? ''} |`,
     );
   }
   console.log('\n| ratio | value | floor | goal | verdict |\n|---|---|---|---|---|');
