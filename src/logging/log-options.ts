@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import { stdTimeFunctions } from 'pino';
 import type { Options } from 'pino-http';
 import { EnvironmentVariables } from '../config/env.validation';
 import { ErrorSummary } from './error-summary';
+import { isoTimeOncePerMs } from './log-time';
 import { REDACTED_PATHS } from './redaction';
 import { requestIdMixin } from './request-context';
 
@@ -27,7 +27,7 @@ export function pinoOptions(config: EnvironmentVariables, pretty: boolean): Opti
   return {
     level: config.LOG_LEVEL,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    timestamp: stdTimeFunctions.isoTime,
+    timestamp: isoTimeOncePerMs,
     mixin: requestIdMixin,
     ...(pretty
       ? { transport: { target: 'pino-pretty', options: { singleLine: true } } }

@@ -1,16 +1,9 @@
 import { ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import {
-  IS_PUBLIC,
-  NEEDS_REFRESH_TOKEN,
-  REQUIRED_PERMISSIONS,
-  REQUIRED_ROLES,
-  REQUIRED_TENANT_PERMISSIONS,
-  REQUIRED_TENANT_ROLES,
-} from './auth.decorators';
 import { AuthenticatedSession } from './authenticated-session';
-import { CURRENT_TENANT, missingGrants, Requirement, satisfies } from './authorization';
+import { missingGrants, satisfies } from './authorization';
+import { RouteRulesCache } from './route-rules';
 import { SESSION_STRATEGY } from './session.strategy';
 
 /**
@@ -22,34 +15,23 @@ import { SESSION_STRATEGY } from './session.strategy';
  */
 @Injectable()
 export class SessionGuard extends AuthGuard(SESSION_STRATEGY) {
-  constructor(private readonly reflector: Reflector) {
+  private readonly rules: RouteRulesCache;
+
+  constructor(reflector: Reflector) {
     super();
+    this.rules = new RouteRulesCache(reflector);
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    const skip = (key: string) => this.reflector.getAllAndOverride<boolean>(key, targets);
-    if (skip(IS_PUBLIC) || skip(NEEDS_REFRESH_TOKEN)) return true;
+    const { skip, requirements } = this.rules.of(context.getHandler(), context.getClass());
+    if (skip) return true;
     await super.canActivate(context);
     const { user } = context.switchToHttp().getRequest<{ user: AuthenticatedSession }>();
-    for (const requirement of this.requirements(targets)) {
+    for (const requirement of requirements) {
       if (!satisfies(missingGrants(user, requirement))) {
         throw new ForbiddenException('The session lacks a required role or permission');
       }
     }
     return true;
-  }
-
-  /** `@Roles`/`@Permissions` at project level; `@TenantRoles`/`@TenantPermissions` in `dct`. */
-  private requirements(targets: ReturnType<ExecutionContext['getHandler']>[]): Requirement[] {
-    const read = (key: string) =>
-      this.reflector.getAllAndOverride<string[] | undefined>(key, targets);
-    const project = { roles: read(REQUIRED_ROLES), permissions: read(REQUIRED_PERMISSIONS) };
-    const current = {
-      roles: read(REQUIRED_TENANT_ROLES),
-      permissions: read(REQUIRED_TENANT_PERMISSIONS),
-      tenant: CURRENT_TENANT,
-    };
-    return [project, current].filter((requirement) => requirement.roles || requirement.permissions);
   }
 }
