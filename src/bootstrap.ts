@@ -15,6 +15,8 @@ import { acceptJsonOnly } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerRequestLogging } from './logging/request-logging';
 import { setupSwagger } from './swagger';
+import { registerTokenDelivery } from './tokens/issues-tokens';
+import { TokenCookies } from './tokens/token-cookies';
 
 /** App-wide setup shared by `main.ts` and the e2e tests: JSON only, metrics, cookies, the API docs. */
 export async function configureApp(
@@ -36,6 +38,7 @@ export async function configureApp(
     audit.record(request, reply);
     done(null, payload);
   });
+  registerTokenDelivery(fastify, app.get(TokenCookies));
   await app.register(fastifyCookie);
   registerSecurityHeaders(app);
   await registerCors(app, config);

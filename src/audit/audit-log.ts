@@ -6,6 +6,7 @@ import { PinoLogger } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import { accountKey } from '../budgets/budget-keys';
 import { EnvironmentVariables } from '../config/env.validation';
+import { routeConfigOf } from '../http/route-config';
 import { MetricsService } from '../metrics/metrics.service';
 import { auditNotesOf } from './audit-notes';
 import { resultOf } from './audit-result';
@@ -40,8 +41,7 @@ export class AuditLog {
 
   /** Called for every answer; only audited routes (see `@Audited`) produce a line. */
   record(request: FastifyRequest, reply: FastifyReply): void {
-    const config = request.routeOptions.config as unknown as Record<string, unknown> | undefined;
-    const action = config?.[AUDIT_CONFIG_KEY] as AuditAction | undefined;
+    const action = routeConfigOf(request)[AUDIT_CONFIG_KEY] as AuditAction | undefined;
     if (!action) return;
     const notes = auditNotesOf(request.raw);
     const result = resultOf(reply.statusCode, notes.cause);

@@ -1,4 +1,4 @@
-import { RouteConfig } from '@nestjs/platform-fastify';
+import { WithRouteConfig } from '../http/route-config';
 
 /** What an audited route does: `password.signin`, `otp.verify`, `session.refresh`, ... */
 export type AuditAction = `${'password' | 'otp' | 'totp' | 'session'}.${string}`;
@@ -11,4 +11,4 @@ export const AUDIT_CONFIG_KEY = 'auditAction';
  * line for it and counts it (see AuditHook). Carried in Fastify's route config, so routes that
  * are not audited (session validation, the hot path) pay nothing.
  */
-export const Audited = (action: AuditAction) => RouteConfig({ [AUDIT_CONFIG_KEY]: action });
+export const Audited = (action: AuditAction) => WithRouteConfig({ [AUDIT_CONFIG_KEY]: action });

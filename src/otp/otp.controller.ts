@@ -10,7 +10,7 @@ import {
 import { ApiProblems, UPSTREAM_PROBLEMS } from '../problems/api-problems.decorator';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { ApiRefreshToken } from '../tokens/route-auth.decorators';
-import { IssuesTokens } from '../tokens/token-delivery.interceptors';
+import { IssuesTokens } from '../tokens/issues-tokens';
 import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
 import { OtpMethodParams } from './dto/otp-method.params';
 import { OtpSignInDto } from './dto/otp-sign-in.dto';
@@ -21,7 +21,7 @@ import { OTP_EXAMPLES } from './otp.examples';
 import { OtpService } from './otp.service';
 import { Caller, CallerInfo } from '../budgets/caller';
 import { WRONG_OTP_CODE } from '../policies/account-failures';
-import { HidesAccounts } from '../policies/hide-accounts.interceptor';
+import { HidesAccounts } from '../policies/hide-accounts';
 import { ApiGuessBudget, ApiSendBudget } from '../budgets/budget-docs';
 import { Audited } from '../audit/audited.decorator';
 

@@ -4,10 +4,10 @@ import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { ApiSendBudget } from '../budgets/budget-docs';
 import { Caller, CallerInfo } from '../budgets/caller';
 import { BAD_RESET_LINK } from '../policies/account-failures';
-import { HidesAccounts } from '../policies/hide-accounts.interceptor';
+import { HidesAccounts } from '../policies/hide-accounts';
 import { ApiProblems, UPSTREAM_PROBLEMS } from '../problems/api-problems.decorator';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
-import { IssuesTokens } from '../tokens/token-delivery.interceptors';
+import { IssuesTokens } from '../tokens/issues-tokens';
 import { AcceptedResponseDto } from './dto/accepted-response.dto';
 import { PasswordResetCompleteDto } from './dto/password-reset-complete.dto';
 import { PasswordResetDto } from './dto/password-reset.dto';

@@ -11,7 +11,7 @@ import {
 import { ApiProblems, UPSTREAM_PROBLEMS } from '../problems/api-problems.decorator';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { RefreshTokenRoute } from '../tokens/route-auth.decorators';
-import { IssuesTokens } from '../tokens/token-delivery.interceptors';
+import { IssuesTokens } from '../tokens/issues-tokens';
 import { Caller, CallerInfo } from '../budgets/caller';
 import { PasswordPolicyResponseDto } from './dto/password-policy-response.dto';
 import { PasswordReplaceDto } from './dto/password-replace.dto';
@@ -21,7 +21,7 @@ import { PasswordUpdateDto } from './dto/password-update.dto';
 import { PASSWORD_EXAMPLES } from './password.examples';
 import { PasswordService } from './password.service';
 import { WRONG_PASSWORD } from '../policies/account-failures';
-import { HidesAccounts } from '../policies/hide-accounts.interceptor';
+import { HidesAccounts } from '../policies/hide-accounts';
 import { ApiGuessBudget } from '../budgets/budget-docs';
 import { Audited } from '../audit/audited.decorator';
 

@@ -1,4 +1,4 @@
-import { AccountFailure } from './hide-accounts.interceptor';
+import { AccountFailure } from './hide-accounts';
 
 /*
  * The one answer of each route that checks a secret, for every way it can fail: wrong secret,

@@ -1,8 +1,11 @@
 import { DescopeUnexpectedError } from '@app/descope';
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LoggedRequest } from '../logging/log-options';
 import { auditNotesOf } from '../audit/audit-notes';
+import { EnvironmentVariables } from '../config/env.validation';
+import { hideAccounts, hidingOf } from '../policies/hide-accounts';
 import { summarize } from '../logging/error-summary';
 import { PROBLEM_TITLE } from './problem-codes';
 import { problemOf } from './problem-of';
@@ -19,14 +22,31 @@ function rootOf(exception: unknown): unknown {
 
 /**
  * The one place errors become HTTP answers: RFC 9457 problem+json with the codes of
- * docs/api.md. No stack, token or upstream text ever goes out.
+ * docs/api.md. No stack, token or upstream text ever goes out. On a `@HidesAccounts` route the
+ * error is first replaced as `hideAccounts` says (after the floor, for a failed secret).
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
+  private readonly floorMs: number;
+
+  constructor(config: ConfigService<EnvironmentVariables, true>) {
+    this.floorMs = config.get('AUTH_FAILURE_MIN_MS', { infer: true });
+  }
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    const hiding = hidingOf(request);
+    if (!hiding) return this.answer(exception, request, reply);
+    // Nest leaves the reply to the filter: it is sent once the floor has passed.
+    void hideAccounts(exception, hiding.failure, reply, this.floorMs).then(
+      (hidden) => this.answer(hidden, request, reply),
+      () => this.answer(exception, request, reply),
+    );
+  }
+
+  private answer(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const problem = this.toProblem(exception, request.id);
     // The request's one log line carries a 5xx's cause: class, short message, top of the stack.
     if (problem.status >= 500) (request.raw as LoggedRequest).error = summarize(rootOf(exception));

@@ -16,7 +16,8 @@ import {
   SessionTokenRoute,
 } from '../tokens/route-auth.decorators';
 import { UserResponseDto } from '../common/dto/user-response.dto';
-import { ClearsTokens, IssuesTokens } from '../tokens/token-delivery.interceptors';
+import { IssuesTokens } from '../tokens/issues-tokens';
+import { ClearsTokens } from '../tokens/token-delivery.interceptors';
 import { SessionResponseDto } from './dto/session-response.dto';
 import { SessionTenantDto } from './dto/session-tenant.dto';
 import { SessionValidateDto } from './dto/session-validate.dto';

@@ -9,29 +9,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { catchError, map, Observable, throwError } from 'rxjs';
-import { auditNotesOf } from '../audit/audit-notes';
-import { ApiProblems } from '../problems/api-problems.decorator';
-import { AuthResponseDto } from './dto/auth-response.dto';
 import { TokenCookies } from './token-cookies';
-
-/** Delivers an `AuthResponse` as TOKEN_DELIVERY says: body, cookies, or both. */
-@Injectable()
-export class IssueTokensInterceptor implements NestInterceptor<AuthResponseDto, AuthResponseDto> {
-  constructor(private readonly cookies: TokenCookies) {}
-
-  intercept(
-    context: ExecutionContext,
-    next: CallHandler<AuthResponseDto>,
-  ): Observable<AuthResponseDto> {
-    const reply = context.switchToHttp().getResponse<FastifyReply>();
-    return next.handle().pipe(
-      map((response) => {
-        auditNotesOf(reply.request.raw).userId = response.user?.userId;
-        return this.cookies.deliver(reply, response);
-      }),
-    );
-  }
-}
 
 /**
  * Clears the DS and DSR cookies whatever the outcome (logout): even when the refresh token was
@@ -57,13 +35,6 @@ export class ClearTokensInterceptor implements NestInterceptor {
     );
   }
 }
-
-/**
- * The route answers an AuthResponse: deliver its tokens as configured. The tokens are verified
- * first, so the route can answer 503 before the keys load.
- */
-export const IssuesTokens = () =>
-  applyDecorators(UseInterceptors(IssueTokensInterceptor), ApiProblems('not_ready'));
 
 /** The route ends the session: clear the token cookies. */
 export const ClearsTokens = () => applyDecorators(UseInterceptors(ClearTokensInterceptor));

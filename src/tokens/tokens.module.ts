@@ -1,14 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuthResponseFactory } from './auth-response.factory';
 import { TokenCookies } from './token-cookies';
-import { ClearTokensInterceptor, IssueTokensInterceptor } from './token-delivery.interceptors';
+import { ClearTokensInterceptor } from './token-delivery.interceptors';
 
-const providers = [
-  AuthResponseFactory,
-  TokenCookies,
-  IssueTokensInterceptor,
-  ClearTokensInterceptor,
-];
+const providers = [AuthResponseFactory, TokenCookies, ClearTokensInterceptor];
 
 /**
  * Tokens on the way out: `AuthResponse` built from Descope's answer (every token verified),

@@ -9,6 +9,8 @@ import { validateEnvironment } from '../../src/config/env.validation';
 import { ProblemFilter } from '../../src/problems/problem.filter';
 import { createValidationPipe } from '../../src/problems/validation.pipe';
 import { DeviceTokens } from '../../src/budgets/device-tokens';
+import { registerTokenDelivery } from '../../src/tokens/issues-tokens';
+import { TokenCookies } from '../../src/tokens/token-cookies';
 import { TokensModule } from '../../src/tokens/tokens.module';
 
 /** What the guards would have put on the request: a session, or a refresh token's principal. */
@@ -80,6 +82,8 @@ export async function controllerApp(
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
     logger: false,
   });
+  // As configureApp does: @IssuesTokens routes deliver their tokens from a Fastify hook.
+  registerTokenDelivery(app.getHttpAdapter().getInstance(), app.get(TokenCookies));
   await app.register(fastifyCookie);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
