@@ -47,8 +47,8 @@ const isClientFault = (error: unknown): error is { statusCode: number } => {
 
 /**
  * The problem an error answers with, or `undefined` for a bug (anything the service did not
- * expect), which the filter logs and answers 500. Shared by the filter and by the interceptors
- * that must see the answer before it is sent.
+ * expect), which the filter logs and answers 500. Shared by the filter, `hideAccounts` and
+ * `isSecretFailure` (the guessing budget), which must see the answer before it is sent.
  */
 export function problemOf(exception: unknown): ProblemError | undefined {
   if (exception instanceof ProblemError) return exception;

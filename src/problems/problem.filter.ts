@@ -39,11 +39,17 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const hiding = hidingOf(request);
     if (!hiding) return this.answer(exception, request, reply);
-    // Nest leaves the reply to the filter: it is sent once the floor has passed.
-    void hideAccounts(exception, hiding.failure, reply, this.floorMs).then(
-      (hidden) => this.answer(hidden, request, reply),
-      () => this.answer(exception, request, reply),
-    );
+    // Nest leaves the reply to the filter: it is sent once the floor has passed. Should that
+    // fail, the answer is a 500, never the unhidden error; should answering fail, the socket closes.
+    void hideAccounts(exception, hiding.failure, reply, this.floorMs)
+      .then((hidden) => this.answer(hidden, request, reply))
+      .catch(() => {
+        try {
+          this.answer(this.unexpected(request.id), request, reply);
+        } catch {
+          reply.raw.destroy();
+        }
+      });
   }
 
   private answer(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
