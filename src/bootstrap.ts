@@ -6,13 +6,16 @@ import { Logger, PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { AuditLog } from './audit/audit-log';
+import { AUDIT_CONFIG_KEY } from './audit/audited.decorator';
 import { DescopeTarget, resolveDescopeTarget } from './config/descope-target';
 import { docsEnabled, EnvironmentVariables, validateEnvironment } from './config/env.validation';
 import { MetricsService } from './metrics/metrics.service';
 import { registerCors } from './http/cors';
 import { createAdapter } from './http/fastify-adapter';
 import { acceptJsonOnly } from './http/json-body';
+import { hookRoutesWith } from './http/route-config';
 import { registerSecurityHeaders } from './http/security-headers';
+import { LoggedRequest } from './logging/log-options';
 import { registerRequestLogging } from './logging/request-logging';
 import { setupSwagger } from './swagger';
 import { registerTokenDelivery } from './tokens/issues-tokens';
@@ -30,11 +33,12 @@ export async function configureApp(
   registerRequestLogging(
     fastify,
     () => PinoLogger.root,
-    (request, status, ms) => metrics.observe(request.method, request.routeOptions.url, status, ms),
+    (request, status, ms) =>
+      metrics.observe(request.method, (request.raw as LoggedRequest).routePattern, status, ms),
   );
   // The audit event when the answer is decided (onSend), so a client that hangs up before a slow
-  // failure answer still leaves its attempt in the audit trail.
-  fastify.addHook('onSend', (request, reply, payload, done) => {
+  // failure answer still leaves its attempt in the audit trail. Only `@Audited` routes run it.
+  hookRoutesWith(fastify, AUDIT_CONFIG_KEY, 'onSend', (request, reply, payload, done) => {
     audit.record(request, reply);
     done(null, payload);
   });

@@ -1,5 +1,5 @@
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 
 /**
  * Adds keys to a route's Fastify config (`request.routeOptions.config`), keeping those that other
@@ -19,3 +19,23 @@ export const WithRouteConfig =
 /** The route config of the request's route (empty for an unmatched request). */
 export const routeConfigOf = (request: FastifyRequest): Record<string, unknown> =>
   (request.routeOptions.config as unknown as Record<string, unknown> | undefined) ?? {};
+
+type RouteHook = 'onSend' | 'preSerialization';
+
+/**
+ * Adds `hook` as a route-level `name` hook to every route registered from now on whose config
+ * has `key` (Nest registers its routes at `init`, after `configureApp`), so that no other route,
+ * the session hot path included, runs it or reads its config.
+ */
+export function hookRoutesWith<Name extends RouteHook>(
+  fastify: FastifyInstance,
+  key: string,
+  name: Name,
+  hook: Exclude<NonNullable<RouteOptions[Name]>, unknown[]>,
+): void {
+  fastify.addHook('onRoute', (route) => {
+    if ((route.config as Record<string, unknown> | undefined)?.[key] === undefined) return;
+    const existing = route[name] as unknown;
+    (route as unknown as Record<string, unknown>)[name] = [existing ?? [], hook].flat();
+  });
+}

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { auditNotesOf } from '../audit/audit-notes';
-import { routeConfigOf, WithRouteConfig } from '../http/route-config';
+import { hookRoutesWith, WithRouteConfig } from '../http/route-config';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { AuthResponseDto } from './dto/auth-response.dto';
 import { TokenCookies } from './token-cookies';
@@ -20,13 +20,11 @@ export const IssuesTokens = () =>
  * Delivers the AuthResponse of an `@IssuesTokens()` route as TOKEN_DELIVERY says (body, cookies,
  * or both) and notes its user for the audit line. A Fastify preSerialization hook rather than a
  * Nest interceptor (see `WithRouteConfig`): it sees the success answer's object before it is
- * written; a problem answer (3xx and up) passes untouched.
+ * written; a problem answer (3xx and up) passes untouched. Only those routes run it.
  */
 export function registerTokenDelivery(fastify: FastifyInstance, cookies: TokenCookies): void {
-  fastify.addHook('preSerialization', (request, reply, payload, done) => {
-    if (reply.statusCode >= 300 || routeConfigOf(request)[ISSUES_TOKENS] !== true) {
-      return done(null, payload);
-    }
+  hookRoutesWith(fastify, ISSUES_TOKENS, 'preSerialization', (request, reply, payload, done) => {
+    if (reply.statusCode >= 300) return done(null, payload);
     const response = payload as AuthResponseDto;
     auditNotesOf(request.raw).userId = response.user?.userId;
     done(null, cookies.deliver(reply, response));
