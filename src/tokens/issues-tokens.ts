@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import type { FastifyInstance } from 'fastify';
 import { auditNotesOf } from '../audit/audit-notes';
 import { hookRoutesWith, WithRouteConfig } from '../http/route-config';
@@ -7,6 +8,19 @@ import { AuthResponseDto } from './dto/auth-response.dto';
 import { TokenCookies } from './token-cookies';
 
 const ISSUES_TOKENS = 'issuesTokens';
+
+/** The Fastify instances that deliver tokens (see `TokenDeliveryCheck`). */
+const delivering = new WeakSet<FastifyInstance>();
+
+/** Whether `registerTokenDelivery` ran on this Fastify instance. */
+export const deliversTokens = (fastify: FastifyInstance): boolean => delivering.has(fastify);
+
+/** Whether a route handler is marked `@IssuesTokens()`. */
+export const issuesTokens = (handler: object): boolean =>
+  (
+    Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as
+      Record<string, unknown> | undefined
+  )?.[ISSUES_TOKENS] === true;
 
 /**
  * The route answers an AuthResponse: deliver its tokens as configured (see
@@ -20,9 +34,11 @@ export const IssuesTokens = () =>
  * Delivers the AuthResponse of an `@IssuesTokens()` route as TOKEN_DELIVERY says (body, cookies,
  * or both) and notes its user for the audit line. A Fastify preSerialization hook rather than a
  * Nest interceptor (see `WithRouteConfig`): it sees the success answer's object before it is
- * written; a problem answer (3xx and up) passes untouched. Only those routes run it.
+ * written; a problem answer (3xx and up) passes untouched. Only those routes run it. Call it
+ * before `app.init()`: `TokenDeliveryCheck` refuses to start an app whose token routes lack it.
  */
 export function registerTokenDelivery(fastify: FastifyInstance, cookies: TokenCookies): void {
+  delivering.add(fastify);
   hookRoutesWith(fastify, ISSUES_TOKENS, 'preSerialization', (request, reply, payload, done) => {
     if (reply.statusCode >= 300) return done(null, payload);
     const response = payload as AuthResponseDto;
