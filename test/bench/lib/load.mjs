@@ -60,5 +60,7 @@ export async function load({
     unexpected: unexpected.count + result.errors + result.timeouts,
     unexpectedStatuses: unexpected.statuses,
     distinctTokens: Math.min(tokens.length, next),
+    // More requests than tokens: the pool came round again, so a token went more than once.
+    tokensRepeated: tokens.length > 1 && next > tokens.length,
   };
 }
