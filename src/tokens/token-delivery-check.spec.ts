@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { IssuesTokens, registerTokenDelivery } from './issues-tokens';
 import { TokenCookies } from './token-cookies';
 import { TokenDeliveryCheck } from './token-delivery-check';
+import { TokensModule } from './tokens.module';
 
 @Controller('t')
 class TokenRoutes {
@@ -13,6 +14,18 @@ class TokenRoutes {
     return {};
   }
 }
+
+/** A route declared on a base class: Nest registers it on every controller that extends it. */
+abstract class BaseTokenRoutes {
+  @Post('in')
+  @IssuesTokens()
+  signIn(): object {
+    return {};
+  }
+}
+
+@Controller('inherited')
+class InheritedTokenRoutes extends BaseTokenRoutes {}
 
 @Controller('p')
 class PlainRoutes {
@@ -43,6 +56,12 @@ describe('TokenDeliveryCheck', () => {
     await app.close();
   });
 
+  it('finds a token route its controller inherits', async () => {
+    const app = await build(InheritedTokenRoutes, false);
+    await expect(app.init()).rejects.toThrow('InheritedTokenRoutes.signIn issues tokens');
+    await app.close();
+  });
+
   it('starts the same app once the hook is registered', async () => {
     const app = await build(TokenRoutes, true);
     await expect(app.init()).resolves.toBe(app);
@@ -53,5 +72,9 @@ describe('TokenDeliveryCheck', () => {
     const app = await build(PlainRoutes, false);
     await expect(app.init()).resolves.toBe(app);
     await app.close();
+  });
+
+  it('runs in every app with token routes: TokensModule provides it', () => {
+    expect(Reflect.getMetadata('providers', TokensModule)).toContain(TokenDeliveryCheck);
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { HttpAdapterHost, ModulesContainer } from '@nestjs/core';
+import { HttpAdapterHost, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { deliversTokens, issuesTokens } from './issues-tokens';
 
@@ -16,6 +16,8 @@ export class TokenDeliveryCheck implements OnApplicationBootstrap {
     private readonly modules: ModulesContainer,
   ) {}
 
+  private readonly scanner = new MetadataScanner();
+
   onApplicationBootstrap(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (fastify === undefined || deliversTokens(fastify)) return;
@@ -31,8 +33,9 @@ export class TokenDeliveryCheck implements OnApplicationBootstrap {
     for (const module of this.modules.values()) {
       for (const { metatype } of module.controllers.values()) {
         const prototype = (metatype as { prototype?: Record<string, unknown> }).prototype ?? {};
-        for (const name of Object.getOwnPropertyNames(prototype)) {
-          const member = Object.getOwnPropertyDescriptor(prototype, name)?.value as unknown;
+        // As Nest's router finds routes: the methods of the class and of the classes it extends.
+        for (const name of this.scanner.getAllMethodNames(prototype)) {
+          const member = prototype[name];
           if (typeof member === 'function' && issuesTokens(member)) {
             yield `${(metatype as { name: string }).name}.${name}`;
           }
