@@ -12,9 +12,14 @@ export const WithRouteConfig =
   (entries: Record<string, unknown>): MethodDecorator =>
   (_target, _key, descriptor) => {
     const handler = descriptor.value as object;
-    const current = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) ?? {}) as object;
-    Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...current, ...entries }, handler);
+    const config = { ...handlerConfigOf(handler), ...entries };
+    Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, config, handler);
   };
+
+/** The route config a handler's decorators set (empty when none did). */
+export const handlerConfigOf = (handler: object): Record<string, unknown> =>
+  (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as
+    Record<string, unknown> | undefined) ?? {};
 
 /** The route config of the request's route (empty for an unmatched request). */
 export const routeConfigOf = (request: FastifyRequest): Record<string, unknown> =>

@@ -1,8 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import type { FastifyInstance } from 'fastify';
 import { auditNotesOf } from '../audit/audit-notes';
-import { hookRoutesWith, WithRouteConfig } from '../http/route-config';
+import { handlerConfigOf, hookRoutesWith, WithRouteConfig } from '../http/route-config';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { AuthResponseDto } from './dto/auth-response.dto';
 import { TokenCookies } from './token-cookies';
@@ -17,10 +16,7 @@ export const deliversTokens = (fastify: FastifyInstance): boolean => delivering.
 
 /** Whether a route handler is marked `@IssuesTokens()`. */
 export const issuesTokens = (handler: object): boolean =>
-  (
-    Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as
-      Record<string, unknown> | undefined
-  )?.[ISSUES_TOKENS] === true;
+  handlerConfigOf(handler)[ISSUES_TOKENS] === true;
 
 /**
  * The route answers an AuthResponse: deliver its tokens as configured (see

@@ -11,12 +11,12 @@ import { deliversTokens, issuesTokens } from './issues-tokens';
  */
 @Injectable()
 export class TokenDeliveryCheck implements OnApplicationBootstrap {
+  private readonly scanner = new MetadataScanner();
+
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly modules: ModulesContainer,
   ) {}
-
-  private readonly scanner = new MetadataScanner();
 
   onApplicationBootstrap(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();

@@ -68,29 +68,17 @@ const serviceEnv = {
 };
 const main = `${root}/dist/src/main.js`;
 const nodeFlags = productionNodeFlags(root);
-const service = await start(main, {
-  core: 0,
-  env: serviceEnv,
-  nodeFlags,
-  readyPath: '/health/ready',
-});
+const ready = { core: 0, nodeFlags, readyPath: '/health/ready' };
+const service = await start(main, { ...ready, env: serviceEnv });
 const idleRss = rssMb(service.pid);
 // Warm-up, not recorded: the first seconds of a fresh process run unoptimised code.
-for (const path of ['/v1/session', '/health/live']) {
-  await load({
-    url: `${service.url}${path}`,
-    tokens: tokens.distinct,
-    place: 'bearer',
-    seconds: 3,
-  });
-}
-await load({
-  url: `${service.url}/v1/session/validate`,
-  method: 'POST',
-  tokens: tokens.distinct,
-  place: 'body',
-  seconds: 2,
-});
+const warmUps = [
+  ['GET', '/v1/session', 'bearer', 3],
+  ['GET', '/health/live', 'bearer', 3],
+  ['POST', '/v1/session/validate', 'body', 2],
+];
+for (const [method, path, place, seconds] of warmUps)
+  await load({ url: `${service.url}${path}`, method, place, seconds, tokens: tokens.distinct });
 const floor = () => row(service, 'e', 'GET /health/live', { path: '/health/live' });
 await floor();
 // (c) and (d), each with one token, 1,000 tokens and a new token per request (its own pool).
@@ -141,7 +129,7 @@ await anchorPass();
 // Start to ready on the embedded emulator, as `npm start` runs once built: the median of three.
 const starts = [];
 for (let i = 0; i < 3; i++) {
-  const cold = await start(main, { core: 0, env: {}, nodeFlags, readyPath: '/health/ready' });
+  const cold = await start(main, { ...ready, env: {} });
   starts.push(cold.readyMs);
   await stop(cold);
 }
