@@ -1,8 +1,8 @@
 // `npm run bench`: the session hot path and sign-in of this service beside its anchors, in one
 // run. Builds if the sources changed, then starts each server in turn pinned to core 0 (the load
 // generator and the stub Descope run on core 1), loads it with autocannon, and stops it. The
-// anchors run before and after the service, and (e) at both ends of the service's rows; each
-// counts as the mean of its two passes (lib/passes.mjs says why).
+// anchors run before and after the service, and the service's rows in two passes, the second in
+// reverse order (lib/service-rows.mjs); each row counts as the mean of its passes (lib/passes.mjs).
 // Prints req/s, p50/p99 and peak RSS per row and the ratios; writes test-output/bench/results.json.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -10,32 +10,39 @@ import { anchorNode, measureAnchors } from './lib/anchors.mjs';
 import { measureFlood } from './lib/flood.mjs';
 import { load } from './lib/load.mjs';
 import { pinSelf, productionNodeFlags, rssMb, sampleRss, start, stop } from './lib/processes.mjs';
+import { mergePasses } from './lib/passes.mjs';
 import { report } from './lib/report.mjs';
-import { mint, mintMany, newSigningKey, PROJECT_ID } from './lib/tokens.mjs';
+import { measureService } from './lib/service-rows.mjs';
+import { mint, mintMany, mintPools, newSigningKey, PROJECT_ID } from './lib/tokens.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-// New tokens per route for the every-request-a-miss rows: more than either route answers in its
-// 4 s (a pool that runs out repeats tokens, and the report then refuses the row's ratio).
-const FRESH = Number(process.env.BENCH_FRESH_TOKENS ?? 40_000);
+// New tokens per route and pass for the every-request-a-miss rows: more than either route answers
+// in a pass's 2 s (a pool that runs out repeats tokens, and the report then refuses the row's ratio).
+const FRESH = Number(process.env.BENCH_FRESH_TOKENS ?? 30_000);
 const built = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], {
   cwd: root,
   stdio: 'inherit',
 });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
-const pinned = pinSelf(1);
 const key = newSigningKey('bench-key-1');
+console.log(`minting 4 × ${FRESH} fresh tokens for the every-request-a-miss rows ...`);
+// Two pools per route, one per pass: a token (c) sent is not new to (d) (it would be its second
+// sight, which the memo admits, so (d) would pay for entries a new token never takes). Minted on
+// every core before this process is pinned to one.
+const [c1, c2, d1, d2] = await mintPools(key, [FRESH, FRESH, FRESH, FRESH]);
+const pinned = pinSelf(1);
 const stub = await start(`${import.meta.dirname}/stub-descope.mjs`, {
   core: 1,
   env: { BENCH_STUB_KEY: JSON.stringify(key) },
   readyPath: '/stats',
 });
 const upstream = { DESCOPE_PROJECT_ID: PROJECT_ID, DESCOPE_BASE_URL: stub.url };
-const tokens = { repeated: [mint(key)], distinct: mintMany(key, 1000) };
-console.log(`minting 2 × ${FRESH} fresh tokens for the every-request-a-miss rows ...`);
-// One pool per route: a token (c) sent is not new to (d) (it would be its second sight, which
-// the memo admits, so (d) would pay for entries a new token never takes).
-tokens.fresh = { c: mintMany(key, FRESH), d: mintMany(key, FRESH) };
+const tokens = {
+  repeated: [mint(key)],
+  distinct: mintMany(key, 1000),
+  fresh: { c: [c1, c2], d: [d1, d2] },
+};
 const rows = [];
 const signIn = {
   method: 'POST',
@@ -79,44 +86,24 @@ const warmUps = [
 ];
 for (const [method, path, place, seconds] of warmUps)
   await load({ url: `${service.url}${path}`, method, place, seconds, tokens: tokens.distinct });
-const floor = () => row(service, 'e', 'GET /health/live', { path: '/health/live' });
-await floor();
-// (c) and (d), each with one token, 1,000 tokens and a new token per request (its own pool).
-const routes = [
-  ['c', 'GET /v1/session', { path: '/v1/session', place: 'bearer' }, tokens.fresh.c],
-  [
-    'd',
-    'POST /v1/session/validate',
-    { path: '/v1/session/validate', method: 'POST', place: 'body' },
-    tokens.fresh.d,
-  ],
-];
-for (const [id, name, request, fresh] of routes) {
-  await row(service, `${id}.repeated`, `${name}, one token`, {
-    ...request,
-    tokens: tokens.repeated,
-  });
-  await row(service, `${id}.distinct`, `${name}, 1,000 tokens`, {
-    ...request,
-    tokens: tokens.distinct,
-  });
-  await row(service, `${id}.fresh`, `${name}, every token new`, {
-    ...request,
-    tokens: fresh,
-    seconds: 4,
-  });
-}
-await floor();
-await load({ url: `${service.url}/v1/password/signin`, ...signIn, seconds: 2 });
-await row(service, 'g.service', 'POST /v1/password/signin', {
-  path: '/v1/password/signin',
-  ...signIn,
+await measureService({
+  row,
+  service,
+  tokens,
+  signIn: async () => {
+    await load({ url: `${service.url}/v1/password/signin`, ...signIn, seconds: 2 });
+    await row(service, 'g.service', 'POST /v1/password/signin', {
+      path: '/v1/password/signin',
+      ...signIn,
+    });
+  },
 });
+const cleanRps = mergePasses(rows).find((r) => r.id === 'c.repeated').rps;
 rows.push(
   ...(await measureFlood({
     service,
     stub,
-    cleanRps: rows.find((r) => r.id === 'c.repeated').rps,
+    cleanRps,
     valid: tokens.repeated,
     intruder: newSigningKey('unused'),
   })),

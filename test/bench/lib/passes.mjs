@@ -1,5 +1,5 @@
-// Rows measured more than once: the anchors before and after the service's rows, and (e) at both
-// ends of them. The machine this runs on can drift by tens of per cent within one run; the
+// Rows measured more than once: the anchors before and after the service's rows, and the
+// service's rows in two mirrored passes. The machine this runs on can drift by tens of per cent within one run; the
 // service's rows sit between the passes in time, so the mean of the passes is what each anchor
 // would have measured beside them if the drift is roughly linear. Each pass stays in `passes`, and
 // `drift` says how far the second moved from the first, so a run on a changing machine says so.
@@ -31,6 +31,9 @@ export function mergePasses(rows) {
       p50: mean(of('p50'), 1),
       p99: mean(of('p99'), 1),
       requests: sum('requests'),
+      distinctTokens: sum('distinctTokens'),
+      // Any pass whose pool came round sent a token twice (each pass has its own pool).
+      tokensRepeated: passes.some((pass) => pass.tokensRepeated),
       unexpected: sum('unexpected'),
       unexpectedStatuses: addStatuses(passes),
       rssMb: Math.max(...of('rssMb')),

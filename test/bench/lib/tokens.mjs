@@ -1,6 +1,8 @@
 // Signing keys and tokens for the bench: the stub Descope publishes the public key, and the
 // bench mints session tokens itself (thousands of distinct valid tokens cost about 1 ms each).
 import { createPrivateKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 
 export const PROJECT_ID = 'P2BenchStubProject0000000000000';
 
@@ -38,3 +40,27 @@ export function mint(key, claims = {}) {
 
 /** `count` distinct session tokens. */
 export const mintMany = (key, count) => Array.from({ length: count }, () => mint(key));
+
+/**
+ * `counts.length` pools of new session tokens, minted on every core at once (RSA signing is the
+ * bench's longest set-up step). Call it before pinning this process: threads inherit its cores.
+ */
+export async function mintPools(key, counts) {
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  const threads = availableParallelism();
+  const { pem, kid } = key;
+  const share = (i) => Math.floor(total / threads) + (i < total % threads ? 1 : 0);
+  const minted = await Promise.all(
+    Array.from({ length: threads }, (_, i) => {
+      const worker = new Worker(new URL('./mint-worker.mjs', import.meta.url), {
+        workerData: { key: { pem, kid }, count: share(i) },
+      });
+      return new Promise((resolve, reject) =>
+        worker.once('message', resolve).once('error', reject),
+      );
+    }),
+  );
+  const all = minted.flat();
+  let from = 0;
+  return counts.map((count) => all.slice(from, (from += count)));
+}
