@@ -1,12 +1,14 @@
 // A stub Descope for the bench: the key set, and a password sign-in that answers a canned,
 // validly signed response at once, so the upstream is never the bottleneck. It counts key-set
-// fetches at GET /stats. Started by bench.mjs with BENCH_STUB_KEY (the signing key as JSON).
+// fetches (and when each came) at GET /stats. Started by bench.mjs with BENCH_STUB_KEY (the
+// signing key as JSON).
 import { createServer } from 'node:http';
 import { mint, PROJECT_ID } from './lib/tokens.mjs';
 
 const key = JSON.parse(process.env.BENCH_STUB_KEY);
 const keySet = JSON.stringify({ keys: [key.jwk] });
-const stats = { jwksFetches: 0, signIns: 0 };
+// When each key-set fetch arrived (ms since the stub started), for the flood's cooldown check.
+const stats = { jwksFetches: 0, jwksFetchTimes: [], signIns: 0 };
 const user = { userId: 'U2benchuser', loginIds: ['bench@example.com'], email: 'bench@example.com' };
 const signIn = JSON.stringify({
   sessionJwt: mint(key),
@@ -23,6 +25,7 @@ const server = createServer((request, response) => {
   const path = request.url.split('?')[0];
   if (path === `/v2/keys/${PROJECT_ID}`) {
     stats.jwksFetches++;
+    stats.jwksFetchTimes.push(performance.now());
     return send(response, 200, keySet);
   }
   if (path === '/v1/auth/password/signin' && request.method === 'POST') {

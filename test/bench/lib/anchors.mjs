@@ -20,34 +20,37 @@ export function anchorNode() {
   return { binary, version };
 }
 
-/** One pass over the anchors: rows a, b and g.naive through `row(server, id, title, load)`. */
-export async function measureAnchors({ row, node, upstream, tokens, signIn }) {
+/**
+ * One pass over the anchors: rows a, b and g.naive through `row(server, id, title, load)`, or with
+ * `reverse` (the pass after the service's rows) g.naive, b and a, so each anchor's two passes sit
+ * as far before the middle of the run as after it.
+ */
+export async function measureAnchors({ row, node, upstream, tokens, signIn, reverse = false }) {
   const bearer = { tokens: tokens.repeated, place: 'bearer' };
-  const raw = await start(anchor('raw-jose.mjs'), {
-    core: 0,
-    node,
-    env: upstream,
-    readyPath: '/',
-    readyStatus: 401,
-  });
-  await load({ url: `${raw.url}/`, ...bearer, seconds: 2 });
-  await row(raw, 'a', 'raw node:http + jose jwtVerify', { path: '/', ...bearer });
-  await stop(raw);
-
-  const naive = await start(anchor('naive-nest.mjs'), {
-    core: 0,
-    node,
-    env: upstream,
-    readyPath: '/session',
-    readyStatus: 401,
-  });
-  await load({ url: `${naive.url}/session`, ...bearer, seconds: 2 });
-  await row(naive, 'b', 'naive Nest + Express, SDK validateSession', {
-    path: '/session',
-    ...bearer,
-  });
-  // Sign-in warms up too (its code, and the stub Descope's on the first pass), as the service's.
-  await load({ url: `${naive.url}/signin`, ...signIn, seconds: 2 });
-  await row(naive, 'g.naive', 'naive sign-in through the SDK', { path: '/signin', ...signIn });
-  await stop(naive);
+  const started = (script, readyPath) =>
+    start(anchor(script), { core: 0, node, env: upstream, readyPath, readyStatus: 401 });
+  const raw = async () => {
+    const server = await started('raw-jose.mjs', '/');
+    await load({ url: `${server.url}/`, ...bearer, seconds: 2 });
+    await row(server, 'a', 'raw node:http + jose jwtVerify', { path: '/', ...bearer });
+    await stop(server);
+  };
+  const naive = async () => {
+    const server = await started('naive-nest.mjs', '/session');
+    const session = async () => {
+      await load({ url: `${server.url}/session`, ...bearer, seconds: 2 });
+      await row(server, 'b', 'naive Nest + Express, SDK validateSession', {
+        path: '/session',
+        ...bearer,
+      });
+    };
+    // Sign-in warms up too (its code, and the stub Descope's on the first pass), as the service's.
+    const signInRow = async () => {
+      await load({ url: `${server.url}/signin`, ...signIn, seconds: 2 });
+      await row(server, 'g.naive', 'naive sign-in through the SDK', { path: '/signin', ...signIn });
+    };
+    for (const step of reverse ? [signInRow, session] : [session, signInRow]) await step();
+    await stop(server);
+  };
+  for (const step of reverse ? [naive, raw] : [raw, naive]) await step();
 }

@@ -1,4 +1,4 @@
-// A worker thread of mintParallel (./tokens.mjs): mints `count` tokens with the key in workerData.
+// A worker thread of mintPools (./tokens.mjs): mints `count` tokens with the key in workerData.
 import { parentPort, workerData } from 'node:worker_threads';
 import { mintMany } from './tokens.mjs';
 

@@ -1,7 +1,8 @@
 // Rows measured more than once: the anchors before and after the service's rows, and the
-// service's rows in two mirrored passes. The machine this runs on can drift by tens of per cent within one run; the
-// service's rows sit between the passes in time, so the mean of the passes is what each anchor
-// would have measured beside them if the drift is roughly linear. Each pass stays in `passes`, and
+// service's session rows in two passes around sign-in, each second pass in reverse order. The
+// machine this runs on can drift by tens of per cent within one run; every pair of passes sits
+// around the middle of the run, so the mean of a row's passes is what it would have measured
+// there if the drift is roughly linear. Each pass stays in `passes`, and
 // `drift` says how far the second moved from the first, so a run on a changing machine says so.
 
 const mean = (values, digits = 0) => {
@@ -31,13 +32,19 @@ export function mergePasses(rows) {
       p50: mean(of('p50'), 1),
       p99: mean(of('p99'), 1),
       requests: sum('requests'),
-      distinctTokens: sum('distinctTokens'),
+      // Passes may share one pool (distinct) or have their own (fresh): each keeps its count.
+      distinctTokens: Math.max(...of('distinctTokens')),
       // Any pass whose pool came round sent a token twice (each pass has its own pool).
       tokensRepeated: passes.some((pass) => pass.tokensRepeated),
       unexpected: sum('unexpected'),
       unexpectedStatuses: addStatuses(passes),
       rssMb: Math.max(...of('rssMb')),
-      passes: passes.map(({ rps, p50, p99 }) => ({ rps, p50, p99 })),
+      passes: passes.map(({ rps, p50, p99, distinctTokens }) => ({
+        rps,
+        p50,
+        p99,
+        distinctTokens,
+      })),
       drift: Math.round((passes.at(-1).rps / passes[0].rps - 1) * 100) / 100,
     };
   });

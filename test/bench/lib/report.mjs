@@ -3,35 +3,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { mergePasses } from './passes.mjs';
+import { ANCHOR_ROWS, COOLDOWN_MS, TARGETS, verdict } from './targets.mjs';
 
 const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : undefined);
-
-/** Each target: the row, what it is compared with, the floor and the goal. */
-const TARGETS = [
-  ['c.repeated', 'e', 0.5, 0.7],
-  ['c.repeated', 'b', 3, 4],
-  ['c.repeated', 'a', undefined, 1.5],
-  ['d.repeated', 'e', 0.4, 0.55],
-  ['d.repeated', 'b', 3, 4],
-  ['d.repeated', 'a', undefined, 1.5],
-  ['c.distinct', 'e', 0.5, 0.7],
-  ['c.distinct', 'b', 3, 4],
-  ['d.distinct', 'e', 0.4, 0.55],
-  ['d.distinct', 'b', 3, 4],
-  ['c.fresh', 'a', 0.6, 0.9],
-  ['d.fresh', 'a', 0.6, 0.9],
-  ['g.service', 'g.naive', 1, 1.5],
-];
-
-/** Rows measured on the anchors, not on this service (left out of its peak RSS). */
-const ANCHOR_ROWS = new Set(['a', 'b', 'g.naive']);
-
-function verdict(value, floor, goal) {
-  if (value === undefined) return 'n/a';
-  if (value >= goal) return 'goal met';
-  if (floor === undefined) return 'below goal';
-  return value >= floor ? 'floor met' : 'MISSED';
-}
 
 export function report({
   rows: measured,
@@ -67,7 +41,7 @@ export function report({
     validP99: byId['f.valid']?.p99,
     cleanP99: byId['f.clean']?.p99,
     jwksFetches: byId['f.flood']?.jwksFetches,
-    allowedFetches: byId['f.flood']?.allowedFetches,
+    shortestFetchGapMs: byId['f.flood']?.shortestFetchGapMs,
   };
   const peakRss = Math.max(
     ...rows.filter((row) => !ANCHOR_ROWS.has(row.id)).map((row) => row.rssMb ?? 0),
@@ -78,7 +52,9 @@ export function report({
     bound,
     verdict: met ? 'met' : 'MISSED',
   });
-  const hitP99 = Math.max(byId['c.repeated']?.p99 ?? 0, byId['d.repeated']?.p99 ?? 0);
+  // The worst pass of either route: a mean would let a 15 ms pass hide beside a 4 ms one.
+  const worstP99 = (row) => Math.max(...(row?.passes ?? [row ?? {}]).map((p) => p.p99 ?? 0));
+  const hitP99 = Math.max(worstP99(byId['c.repeated']), worstP99(byId['d.repeated']));
   const limits = [
     limit('p99 on memo hits, ms', hitP99, '< 10', hitP99 < 10),
     limit(
@@ -88,10 +64,10 @@ export function report({
       flood.validP99 <= 2 * flood.cleanP99,
     ),
     limit(
-      'key-set fetches during the flood',
-      flood.jwksFetches,
-      `<= ${flood.allowedFetches} (1 per cooldown)`,
-      flood.jwksFetches <= flood.allowedFetches,
+      `shortest gap between the flood's ${flood.jwksFetches} key-set fetches, ms`,
+      flood.shortestFetchGapMs ?? 'n/a',
+      `>= ${COOLDOWN_MS} (1 per cooldown)`,
+      (flood.shortestFetchGapMs ?? Infinity) >= COOLDOWN_MS,
     ),
     limit('start to ready, ms', startToReadyMs, '< 1500', startToReadyMs < 1500),
     limit('peak RSS under load, MB', peakRss, '< 300', peakRss < 300),

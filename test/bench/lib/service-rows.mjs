@@ -1,8 +1,9 @@
 // The service's rows, measured in two passes, the second in reverse order, with sign-in between
 // them: e, c (one token, 1,000 tokens, every token new), d (the same), g, then d, c, e backwards.
-// Every row's two passes then sit as far before the middle of the run as after it, as the anchors'
-// do (./passes.mjs), so a drift of the machine's speed biases no ratio, and one slow spell during
-// one pass shows as the row's drift instead of deciding its verdict alone.
+// Every row's two passes then sit as far before sign-in, near the middle of the run, as after it;
+// the anchors' passes sit before and after all of them (./passes.mjs). So a drift of the
+// machine's speed biases no ratio much, and one slow spell during one pass shows as the row's
+// drift instead of deciding its verdict alone.
 
 /**
  * The rows of one pass over the session routes, in order. `fresh` holds the pass's own pools of

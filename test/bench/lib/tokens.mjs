@@ -56,7 +56,10 @@ export async function mintPools(key, counts) {
         workerData: { key: { pem, kid }, count: share(i) },
       });
       return new Promise((resolve, reject) =>
-        worker.once('message', resolve).once('error', reject),
+        worker
+          .once('message', resolve)
+          .once('error', reject)
+          .once('exit', (code) => reject(new Error(`a mint worker exited with ${code}`))),
       );
     }),
   );
