@@ -6,10 +6,10 @@
 // drift instead of deciding its verdict alone.
 
 /**
- * The rows of one pass over the session routes, in order. `fresh` holds the pass's own pools of
- * new tokens for (c) and (d): a token one row sent is not new to another.
+ * The rows of pass 0 or 1 over the session routes, in order. Each pass takes its own pools of new
+ * tokens for (c) and (d) (`tokens.fresh.c[pass]`): a token one row sent is not new to another.
  */
-function sessionRows(tokens, fresh) {
+function sessionRows(tokens, pass) {
   const routes = [
     ['c', 'GET /v1/session', { path: '/v1/session', place: 'bearer' }],
     [
@@ -23,7 +23,11 @@ function sessionRows(tokens, fresh) {
     ...routes.flatMap(([id, name, request]) => [
       [`${id}.repeated`, `${name}, one token`, { ...request, tokens: tokens.repeated }],
       [`${id}.distinct`, `${name}, 1,000 tokens`, { ...request, tokens: tokens.distinct }],
-      [`${id}.fresh`, `${name}, every token new`, { ...request, tokens: fresh[id], seconds: 2 }],
+      [
+        `${id}.fresh`,
+        `${name}, every token new`,
+        { ...request, tokens: tokens.fresh[id][pass], seconds: 2 },
+      ],
     ]),
   ];
 }
@@ -33,9 +37,7 @@ function sessionRows(tokens, fresh) {
  * `tokens.fresh` holds two pools per route (`c`, `d`), one per pass. `signIn()` runs in the middle.
  */
 export async function measureService({ row, service, tokens, signIn }) {
-  const [first, second] = [0, 1].map((pass) =>
-    sessionRows(tokens, { c: tokens.fresh.c[pass], d: tokens.fresh.d[pass] }),
-  );
+  const [first, second] = [0, 1].map((pass) => sessionRows(tokens, pass));
   for (const [id, title, request] of first) await row(service, id, title, request);
   await signIn();
   for (const [id, title, request] of second.reverse()) await row(service, id, title, request);
