@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EnvironmentVariables } from '../config/env.validation';
 import { MetricsService } from '../metrics/metrics.service';
-import { isSecretFailure } from '../policies/secret-failure';
+import { classifyFailure } from '../problems/classify-failure';
 import { ProblemError } from '../problems/problem.error';
 import { accountKey, clientKey } from './budget-keys';
 import { BudgetStore, BudgetWindow } from './budget-store';
@@ -54,7 +54,7 @@ export class GuessBudget {
       await this.store.refund(reserved.reservation);
       return result;
     } catch (error) {
-      if (!isSecretFailure(error)) await this.store.refund(reserved.reservation);
+      if (!classifyFailure(error).secret) await this.store.refund(reserved.reservation);
       throw error;
     }
   }

@@ -2,9 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { routeConfigOf, WithRouteConfig } from '../http/route-config';
 import { ProblemCode } from '../problems/problem-codes';
-import { problemOf } from '../problems/problem-of';
+import { classifyFailure } from '../problems/classify-failure';
 import { ProblemError } from '../problems/problem.error';
-import { isSecretFailure } from './secret-failure';
 
 /** The one answer a route gives for every failure of the secret it checks. */
 export interface AccountFailure {
@@ -38,9 +37,9 @@ export async function hideAccounts(
   reply: FastifyReply,
   floorMs: number,
 ): Promise<unknown> {
-  const problem = problemOf(error);
-  if (!problem) return error;
-  if (failure && isSecretFailure(error)) {
+  const { problem, unexpected, secret } = classifyFailure(error);
+  if (unexpected) return error;
+  if (failure && secret) {
     await sleep(Math.max(0, floorMs - reply.elapsedTime));
     return Object.assign(new ProblemError(failure.code, failure.detail), { cause: error });
   }

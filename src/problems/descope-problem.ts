@@ -8,34 +8,71 @@ import {
 import { ProblemCode } from './problem-codes';
 import { ProblemError } from './problem.error';
 
-const BY_DESCOPE_CODE: Record<string, [ProblemCode, string]> = {
-  [E.userExists]: ['user_exists', 'A user with this login id already exists'],
-  [E.loginIdConflict]: ['user_exists', 'The address already belongs to another user'],
-  [E.userNotFound]: ['invalid_credentials', 'The login id or password is wrong'],
-  [E.wrongPassword]: ['invalid_credentials', 'The login id or password is wrong'],
-  [E.passwordSignInFailed]: ['invalid_credentials', 'The login id or password is wrong'],
-  [E.weakPassword]: ['weak_password', 'The password does not meet the password policy'],
-  [E.passwordExpired]: ['invalid_credentials', 'The password has expired; reset it'],
-  [E.wrongCode]: ['invalid_code', 'The code is wrong, expired or already used'],
-  [E.tooManyAttempts]: ['too_many_attempts', 'Too many wrong attempts; request a new code'],
-  [E.rateLimited]: ['rate_limited', 'Too many requests to Descope; retry later'],
-  [E.unauthorized]: ['token_invalid', 'Descope refused the token'],
-  [E.invalidToken]: ['token_invalid', 'Descope refused the token'],
-  [E.loggedOut]: ['token_invalid', 'The refresh token was revoked'],
-  [E.familyInvalidated]: ['token_invalid', 'The refresh token was revoked'],
+/** How one Descope code answers; `secret`: the check of a secret failed (see `classifyFailure`). */
+interface Row {
+  code: ProblemCode;
+  detail: string;
+  secret?: true;
+}
+
+const WRONG_LOGIN = 'The login id or password is wrong';
+const REVOKED = 'The refresh token was revoked';
+
+/**
+ * Every Descope code the service maps, in one table: a newcomer changing how a code answers, or
+ * whether it counts as a failed secret (spends the guessing budget, reads as the route's one
+ * failure answer where accounts are hidden), changes its row here and nowhere else.
+ */
+const BY_DESCOPE_CODE: Record<string, Row> = {
+  [E.userExists]: { code: 'user_exists', detail: 'A user with this login id already exists' },
+  [E.loginIdConflict]: {
+    code: 'user_exists',
+    detail: 'The address already belongs to another user',
+  },
+  [E.userNotFound]: { code: 'invalid_credentials', detail: WRONG_LOGIN, secret: true },
+  [E.wrongPassword]: { code: 'invalid_credentials', detail: WRONG_LOGIN, secret: true },
+  [E.passwordSignInFailed]: { code: 'invalid_credentials', detail: WRONG_LOGIN, secret: true },
+  [E.weakPassword]: {
+    code: 'weak_password',
+    detail: 'The password does not meet the password policy',
+  },
+  [E.passwordExpired]: {
+    code: 'invalid_credentials',
+    detail: 'The password has expired; reset it',
+    secret: true,
+  },
+  [E.wrongCode]: {
+    code: 'invalid_code',
+    detail: 'The code is wrong, expired or already used',
+    secret: true,
+  },
+  // A code Descope locked after too many wrong tries: the guesser's doing, like a wrong code.
+  [E.tooManyAttempts]: {
+    code: 'too_many_attempts',
+    detail: 'Too many wrong attempts; request a new code',
+    secret: true,
+  },
+  [E.rateLimited]: { code: 'rate_limited', detail: 'Too many requests to Descope; retry later' },
+  [E.unauthorized]: { code: 'token_invalid', detail: 'Descope refused the token' },
+  [E.invalidToken]: { code: 'token_invalid', detail: 'Descope refused the token' },
+  [E.loggedOut]: { code: 'token_invalid', detail: REVOKED },
+  [E.familyInvalidated]: { code: 'token_invalid', detail: REVOKED },
 };
+
+/** An unknown code refused as 401/403: read as refused credentials, and so a failed secret. */
+const refusesCredentials = (error: DescopeApiError) => error.status === 401 || error.status === 403;
 
 function fromApiError(error: DescopeApiError): ProblemError {
   const extras = { descopeCode: error.code, retryAfter: error.retryAfterSeconds };
   const known = BY_DESCOPE_CODE[error.code];
   // Descope's code would tell an unknown user from a wrong password: keep it back.
-  if (known?.[0] === 'invalid_credentials') return new ProblemError(known[0], known[1]);
-  if (known) return new ProblemError(known[0], known[1], extras);
+  if (known?.code === 'invalid_credentials') return new ProblemError(known.code, known.detail);
+  if (known) return new ProblemError(known.code, known.detail, extras);
   if (error.status === 429) {
     return new ProblemError('rate_limited', 'Descope is rate limiting', extras);
   }
   // An unknown code: its status says what kind of refusal it is (Descope's 5xx never get here).
-  if (error.status === 401 || error.status === 403) {
+  if (refusesCredentials(error)) {
     return new ProblemError('invalid_credentials', 'Descope refused the credentials');
   }
   return new ProblemError('invalid_request', 'Descope refused the request as invalid', extras);
@@ -57,4 +94,14 @@ export function problemFromDescope(error: DescopeError): ProblemError {
     return new ProblemError('invalid_request', 'Descope refused an argument of the request');
   }
   return new ProblemError('upstream_unavailable', 'Descope could not be reached or answered badly');
+}
+
+/**
+ * Descope's answer says the secret was wrong, the user unknown, or the code locked; an outage, a
+ * timeout or a Descope 429 is not the user's doing.
+ */
+export function failsSecret(error: DescopeError): boolean {
+  if (!(error instanceof DescopeApiError)) return false;
+  const known = BY_DESCOPE_CODE[error.code];
+  return known ? known.secret === true : refusesCredentials(error);
 }

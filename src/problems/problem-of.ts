@@ -47,8 +47,8 @@ const isClientFault = (error: unknown): error is { statusCode: number } => {
 
 /**
  * The problem an error answers with, or `undefined` for a bug (anything the service did not
- * expect), which the filter logs and answers 500. Shared by the filter, `hideAccounts` and
- * `isSecretFailure` (the guessing budget), which must see the answer before it is sent.
+ * expect), which is answered 500 and logged. Read through `classifyFailure`, which runs it once
+ * per error for every reader.
  */
 export function problemOf(exception: unknown): ProblemError | undefined {
   if (exception instanceof ProblemError) return exception;

@@ -8,7 +8,7 @@ import { EnvironmentVariables } from '../config/env.validation';
 import { hideAccounts, hidingOf } from '../policies/hide-accounts';
 import { summarize } from '../logging/error-summary';
 import { PROBLEM_TITLE } from './problem-codes';
-import { problemOf } from './problem-of';
+import { classifyFailure } from './classify-failure';
 import { ProblemError } from './problem.error';
 
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
@@ -57,8 +57,7 @@ export class ProblemFilter implements ExceptionFilter {
     // The request's one log line carries a 5xx's cause: class, short message, top of the stack.
     if (problem.status >= 500) (request.raw as LoggedRequest).error = summarize(rootOf(exception));
     const root = rootOf(exception);
-    auditNotesOf(request.raw).cause =
-      (root === exception ? problem : problemOf(root))?.code ?? problem.code;
+    auditNotesOf(request.raw).cause = classifyFailure(root).problem.code;
     const { errors, descopeCode } = problem.extras;
     // Every 429 says when to come back, even when Descope did not.
     const retryAfter =
@@ -83,9 +82,8 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown, requestId: string): ProblemError {
-    const problem = problemOf(exception);
-    if (problem) return problem;
-    return this.unexpected(requestId);
+    const failure = classifyFailure(exception);
+    return failure.unexpected ? this.unexpected(requestId) : failure.problem;
   }
 
   /** A bug: answered 500 with the request id only (its log line has the class and stack). */

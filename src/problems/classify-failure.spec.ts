@@ -1,0 +1,71 @@
+import { AuthTokenError } from '@app/auth';
+import {
+  DescopeApiError,
+  DescopeErrorCodes as E,
+  DescopeTimeoutError,
+  DescopeUnexpectedError,
+} from '@app/descope';
+import { classifyFailure } from './classify-failure';
+import * as problemOfModule from './problem-of';
+import { ProblemError } from './problem.error';
+
+const api = (code: string, status = 400) => new DescopeApiError(code, 'upstream text', status);
+
+describe('classifyFailure', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it.each([
+    [E.wrongPassword, 'invalid_credentials'],
+    [E.passwordSignInFailed, 'invalid_credentials'],
+    [E.userNotFound, 'invalid_credentials'],
+    [E.passwordExpired, 'invalid_credentials'],
+    [E.wrongCode, 'invalid_code'],
+    [E.tooManyAttempts, 'too_many_attempts'],
+  ])('counts Descope %s as a failed secret (%s)', (code, problem) => {
+    const failure = classifyFailure(api(code));
+    expect(failure).toMatchObject({ secret: true, unexpected: false });
+    expect(failure.problem.code).toBe(problem);
+  });
+
+  it('counts an unknown 401 or 403 from Descope as refused credentials, a 429 or 400 not', () => {
+    expect(classifyFailure(api('E099999', 401)).secret).toBe(true);
+    expect(classifyFailure(api('E099999', 403)).secret).toBe(true);
+    expect(classifyFailure(api('E099999', 429)).secret).toBe(false);
+    expect(classifyFailure(api('E099999', 400)).secret).toBe(false);
+  });
+
+  it('never counts an outage, a timeout, a rate limit or a taken login id', () => {
+    for (const error of [
+      new DescopeTimeoutError(5000),
+      api(E.rateLimited, 429),
+      api(E.userExists),
+      api(E.loginIdConflict),
+      new AuthTokenError('invalid', 'The token is not valid'),
+    ]) {
+      expect(classifyFailure(error).secret).toBe(false);
+    }
+  });
+
+  it("counts the service's own wrong-secret answers, not its other problems", () => {
+    expect(classifyFailure(new ProblemError('invalid_code', 'bad link')).secret).toBe(true);
+    expect(classifyFailure(new ProblemError('invalid_credentials', 'no')).secret).toBe(true);
+    expect(classifyFailure(new ProblemError('forbidden', 'not yours')).secret).toBe(false);
+  });
+
+  it('answers a bug with internal_error and keeps the SDK original as its root', () => {
+    const original = new TypeError('x is undefined');
+    const failure = classifyFailure(new DescopeUnexpectedError(original));
+    expect(failure).toMatchObject({ unexpected: true, secret: false, root: original });
+    expect(failure.problem.code).toBe('internal_error');
+    expect(classifyFailure('a thrown string')).toMatchObject({ unexpected: true });
+  });
+
+  it('maps an error once, however many readers ask', () => {
+    const mapped = jest.spyOn(problemOfModule, 'problemOf');
+    const error = api(E.wrongPassword);
+    const first = classifyFailure(error);
+    expect(classifyFailure(error)).toBe(first);
+    expect(classifyFailure(error)).toBe(first);
+    expect(mapped).toHaveBeenCalledTimes(1);
+  });
+});
