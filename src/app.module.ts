@@ -4,7 +4,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { ProblemFilter } from './problems/problem.filter';
+import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './problems/validation.pipe';
 import { AuditModule } from './audit/audit.module';
 import { BudgetsModule } from './budgets/budgets.module';

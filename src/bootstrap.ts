@@ -13,9 +13,9 @@ import { MetricsService } from './metrics/metrics.service';
 import { registerCors } from './http/cors';
 import { createAdapter } from './http/fastify-adapter';
 import { acceptJsonOnly } from './http/json-body';
+import { contextOf } from './http/request-context';
 import { hookRoutesWith } from './http/route-config';
 import { registerSecurityHeaders } from './http/security-headers';
-import { LoggedRequest } from './logging/log-options';
 import { registerRequestLogging } from './logging/request-logging';
 import { setupSwagger } from './swagger';
 import { registerTokenDelivery } from './tokens/issues-tokens';
@@ -34,7 +34,7 @@ export async function configureApp(
     fastify,
     () => PinoLogger.root,
     (request, status, ms) =>
-      metrics.observe(request.method, (request.raw as LoggedRequest).routePattern, status, ms),
+      metrics.observe(request.method, contextOf(request).routePattern, status, ms),
   );
   // The audit event when the answer is decided (onSend), so a client that hangs up before a slow
   // failure answer still leaves its attempt in the audit trail. Only `@Audited` routes run it.

@@ -6,9 +6,9 @@ import { PinoLogger } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import { accountKey } from '../budgets/budget-keys';
 import { EnvironmentVariables } from '../config/env.validation';
+import { contextOf } from '../http/request-context';
 import { routeConfigOf } from '../http/route-config';
 import { MetricsService } from '../metrics/metrics.service';
-import { auditNotesOf } from './audit-notes';
 import { resultOf } from './audit-result';
 import { AUDIT_CONFIG_KEY, AuditAction } from './audited.decorator';
 
@@ -43,13 +43,13 @@ export class AuditLog {
   record(request: FastifyRequest, reply: FastifyReply): void {
     const action = routeConfigOf(request)[AUDIT_CONFIG_KEY] as AuditAction | undefined;
     if (!action) return;
-    const notes = auditNotesOf(request.raw);
-    const result = resultOf(reply.statusCode, notes.cause);
+    const context = contextOf(request);
+    const result = resultOf(reply.statusCode, context.failure?.problem.code);
     this.metrics.authOutcomes.inc({ action, result });
     const loginId = (request.body as { loginId?: unknown } | undefined)?.loginId;
     // Passport's principal, on routes that take a token.
     const principal = (request as { user?: { userId?: string } }).user;
-    const userId = notes.userId ?? principal?.userId;
+    const userId = context.userId ?? principal?.userId;
     const param = (request.params as { method?: string } | undefined)?.method;
     const channel = param && CHANNELS.has(param) ? param : param && 'unknown';
     this.write({

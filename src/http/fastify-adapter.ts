@@ -1,6 +1,6 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { EnvironmentVariables } from '../config/env.validation';
-import { requestIdFor } from '../logging/request-id';
+import { requestIdFor } from './request-id';
 import { problemClientErrorHandler, problemFrameworkErrors } from './client-errors';
 
 /** Largest request body, bytes: auth requests are small. */

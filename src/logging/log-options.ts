@@ -1,17 +1,13 @@
-import type { IncomingMessage } from 'node:http';
 import type { Options } from 'pino-http';
 import { EnvironmentVariables } from '../config/env.validation';
-import { ErrorSummary } from './error-summary';
+import { activeContext } from '../http/request-context';
 import { isoTimeOncePerMs } from './log-time';
 import { REDACTED_PATHS } from './redaction';
-import { requestIdMixin } from './request-context';
 
-/** What the hooks and the problem filter leave on the raw request for its log line. */
-export type LoggedRequest = IncomingMessage & {
-  id?: string;
-  routePattern?: string;
-  startedAt?: number;
-  error?: ErrorSummary;
+/** pino's mixin: the running request's id, on every line logged while it runs. */
+const requestIdMixin = (): { requestId?: string } => {
+  const context = activeContext.getStore();
+  return context ? { requestId: context.requestId } : {};
 };
 
 /** Pretty lines when asked for, or on a terminal outside production; JSON otherwise. */

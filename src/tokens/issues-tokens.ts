@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
-import { auditNotesOf } from '../audit/audit-notes';
+import { contextOf } from '../http/request-context';
 import { handlerConfigOf, hookRoutesWith, WithRouteConfig } from '../http/route-config';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { AuthResponseDto } from './dto/auth-response.dto';
@@ -38,7 +38,7 @@ export function registerTokenDelivery(fastify: FastifyInstance, cookies: TokenCo
   hookRoutesWith(fastify, ISSUES_TOKENS, 'preSerialization', (request, reply, payload, done) => {
     if (reply.statusCode >= 300) return done(null, payload);
     const response = payload as AuthResponseDto;
-    auditNotesOf(request.raw).userId = response.user?.userId;
+    contextOf(request).userId = response.user?.userId;
     done(null, cookies.deliver(reply, response));
   });
 }

@@ -6,7 +6,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { validateEnvironment } from '../../src/config/env.validation';
-import { ProblemFilter } from '../../src/problems/problem.filter';
+import { ProblemFilter } from '../../src/http/problem.filter';
 import { createValidationPipe } from '../../src/problems/validation.pipe';
 import { DeviceTokens } from '../../src/budgets/device-tokens';
 import { registerTokenDelivery } from '../../src/tokens/issues-tokens';

@@ -8,6 +8,10 @@ export const PROJECT_ID = 'P2BenchStubProject0000000000000';
 
 const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
+// Parsed private keys, beside the keys rather than on them: a key is passed to the stub as JSON,
+// where a KeyObject property would arrive as `{}` and fail every signature.
+const privateKeys = new WeakMap();
+
 /** A new RSA-2048 signing key with its public JWK, as Descope publishes keys. */
 export function newSigningKey(kid) {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -33,7 +37,8 @@ export function mint(key, claims = {}) {
     jti: randomUUID(),
     ...claims,
   });
-  const privateKey = (key.privateKey ??= createPrivateKey(key.pem));
+  let privateKey = privateKeys.get(key);
+  if (!privateKey) privateKeys.set(key, (privateKey = createPrivateKey(key.pem)));
   const signature = sign('sha256', Buffer.from(`${header}.${body}`), privateKey);
   return `${header}.${body}.${signature.toString('base64url')}`;
 }

@@ -5,12 +5,10 @@ import type { IncomingMessage } from 'node:http';
 const SANE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
- * The id of a request: the caller's `x-request-id` when sane (so a gateway's id follows the
- * request through), else a new UUID. Set on the raw request too, where pino-http reads it.
+ * The id of a request (Fastify's `genReqId`): the caller's `x-request-id` when sane (so a
+ * gateway's id follows the request through), else a new UUID.
  */
 export function requestIdFor(raw: IncomingMessage): string {
   const incoming = raw.headers['x-request-id'];
-  const id = typeof incoming === 'string' && SANE_ID.test(incoming) ? incoming : randomUUID();
-  (raw as IncomingMessage & { id?: string }).id = id;
-  return id;
+  return typeof incoming === 'string' && SANE_ID.test(incoming) ? incoming : randomUUID();
 }

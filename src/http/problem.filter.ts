@@ -2,14 +2,12 @@ import { DescopeUnexpectedError } from '@app/descope';
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LoggedRequest } from '../logging/log-options';
-import { auditNotesOf } from '../audit/audit-notes';
 import { EnvironmentVariables } from '../config/env.validation';
 import { hideAccounts, hidingOf } from '../policies/hide-accounts';
-import { summarize } from '../logging/error-summary';
-import { PROBLEM_TITLE } from './problem-codes';
-import { classifyFailure } from './classify-failure';
-import { ProblemError } from './problem.error';
+import { classifyFailure } from '../problems/classify-failure';
+import { PROBLEM_TITLE } from '../problems/problem-codes';
+import { ProblemError } from '../problems/problem.error';
+import { contextOf } from './request-context';
 
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
@@ -54,10 +52,8 @@ export class ProblemFilter implements ExceptionFilter {
 
   private answer(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const problem = this.toProblem(exception, request.id);
-    // The request's one log line carries a 5xx's cause: class, short message, top of the stack.
-    if (problem.status >= 500) (request.raw as LoggedRequest).error = summarize(rootOf(exception));
-    const root = rootOf(exception);
-    auditNotesOf(request.raw).cause = classifyFailure(root).problem.code;
+    // The request's log line and audit event read the error behind a hidden answer.
+    contextOf(request).failure = classifyFailure(rootOf(exception));
     const { errors, descopeCode } = problem.extras;
     // Every 429 says when to come back, even when Descope did not.
     const retryAfter =
