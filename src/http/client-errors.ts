@@ -2,7 +2,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { PROBLEM_STATUS, PROBLEM_TITLE, ProblemCode } from '../problems/problem-codes';
+import { problemBody } from '../problems/problem-body';
+import { PROBLEM_STATUS, ProblemCode } from '../problems/problem-codes';
+import { ProblemError } from '../problems/problem.error';
 
 const DETAIL: Partial<Record<ProblemCode, string>> = {
   request_timeout: 'The request headers or body did not arrive in time',
@@ -11,11 +13,8 @@ const DETAIL: Partial<Record<ProblemCode, string>> = {
 };
 
 /** A problem+json body, as ProblemFilter writes them, for errors that never reach Nest. */
-function problemBody(code: ProblemCode, detail: string, requestId: string): string {
-  const status = PROBLEM_STATUS[code];
-  const title = PROBLEM_TITLE[code];
-  return JSON.stringify({ type: `urn:problem:${code}`, title, status, detail, code, requestId });
-}
+const bodyOf = (code: ProblemCode, detail: string, requestId: string): string =>
+  JSON.stringify(problemBody(new ProblemError(code, detail), requestId));
 
 /** The problem for an error Node reports before the request reaches Fastify's routing. */
 function codeOf(error: NodeJS.ErrnoException): ProblemCode {
@@ -36,7 +35,7 @@ export function problemClientErrorHandler(error: NodeJS.ErrnoException, socket: 
     const code = codeOf(error);
     const status = PROBLEM_STATUS[code];
     const requestId = randomUUID();
-    const body = problemBody(code, DETAIL[code]!, requestId);
+    const body = bodyOf(code, DETAIL[code]!, requestId);
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/problem+json\r\n` +
         `content-length: ${Buffer.byteLength(body)}\r\nx-request-id: ${requestId}\r\n` +
@@ -60,5 +59,5 @@ export function problemFrameworkErrors(
     .header('content-type', 'application/problem+json')
     .header('x-request-id', request.id)
     .header('cache-control', 'no-store')
-    .send(problemBody('invalid_request', 'The request URL is not valid', request.id));
+    .send(bodyOf('invalid_request', 'The request URL is not valid', request.id));
 }

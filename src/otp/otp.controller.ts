@@ -10,7 +10,7 @@ import {
 import { ApiProblems, UPSTREAM_PROBLEMS } from '../problems/api-problems.decorator';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { ApiRefreshToken } from '../tokens/route-auth.decorators';
-import { IssuesTokens } from '../tokens/issues-tokens';
+import { IssuesTokens } from '../route-effects/issues-tokens.effect';
 import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
 import { OtpMethodParams } from './dto/otp-method.params';
 import { OtpSignInDto } from './dto/otp-sign-in.dto';
@@ -20,10 +20,10 @@ import { OtpVerifyDto } from './dto/otp-verify.dto';
 import { OTP_EXAMPLES } from './otp.examples';
 import { OtpService } from './otp.service';
 import { Caller, CallerInfo } from '../budgets/caller';
-import { WRONG_OTP_CODE } from '../policies/account-failures';
-import { HidesAccounts } from '../policies/hide-accounts';
+import { WRONG_OTP_CODE } from '../route-effects/account-failures';
+import { HidesAccounts } from '../route-effects/hides-accounts.effect';
 import { ApiGuessBudget, ApiSendBudget } from '../budgets/budget-docs';
-import { Audited } from '../audit/audited.decorator';
+import { Audited } from '../route-effects/audited.effect';
 
 @ApiTags('otp')
 @Controller('v1/otp')

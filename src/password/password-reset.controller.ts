@@ -3,16 +3,16 @@ import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiSendBudget } from '../budgets/budget-docs';
 import { Caller, CallerInfo } from '../budgets/caller';
-import { BAD_RESET_LINK } from '../policies/account-failures';
-import { HidesAccounts } from '../policies/hide-accounts';
+import { BAD_RESET_LINK } from '../route-effects/account-failures';
+import { HidesAccounts } from '../route-effects/hides-accounts.effect';
 import { ApiProblems, UPSTREAM_PROBLEMS } from '../problems/api-problems.decorator';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
-import { IssuesTokens } from '../tokens/issues-tokens';
+import { IssuesTokens } from '../route-effects/issues-tokens.effect';
 import { AcceptedResponseDto } from './dto/accepted-response.dto';
 import { PasswordResetCompleteDto } from './dto/password-reset-complete.dto';
 import { PasswordResetDto } from './dto/password-reset.dto';
 import { PasswordResetService } from './password-reset.service';
-import { Audited } from '../audit/audited.decorator';
+import { Audited } from '../route-effects/audited.effect';
 
 /** Password reset: a one-time link to the user's verified email, then a new password. */
 @ApiTags('password')

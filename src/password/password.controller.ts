@@ -11,7 +11,7 @@ import {
 import { ApiProblems, UPSTREAM_PROBLEMS } from '../problems/api-problems.decorator';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { RefreshTokenRoute } from '../tokens/route-auth.decorators';
-import { IssuesTokens } from '../tokens/issues-tokens';
+import { IssuesTokens } from '../route-effects/issues-tokens.effect';
 import { Caller, CallerInfo } from '../budgets/caller';
 import { PasswordPolicyResponseDto } from './dto/password-policy-response.dto';
 import { PasswordReplaceDto } from './dto/password-replace.dto';
@@ -20,10 +20,10 @@ import { PasswordSignUpDto } from './dto/password-sign-up.dto';
 import { PasswordUpdateDto } from './dto/password-update.dto';
 import { PASSWORD_EXAMPLES } from './password.examples';
 import { PasswordService } from './password.service';
-import { WRONG_PASSWORD } from '../policies/account-failures';
-import { HidesAccounts } from '../policies/hide-accounts';
+import { WRONG_PASSWORD } from '../route-effects/account-failures';
+import { HidesAccounts } from '../route-effects/hides-accounts.effect';
 import { ApiGuessBudget } from '../budgets/budget-docs';
-import { Audited } from '../audit/audited.decorator';
+import { Audited } from '../route-effects/audited.effect';
 
 @ApiTags('password')
 @Controller('v1/password')

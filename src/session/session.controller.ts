@@ -16,14 +16,14 @@ import {
   SessionTokenRoute,
 } from '../tokens/route-auth.decorators';
 import { UserResponseDto } from '../common/dto/user-response.dto';
-import { IssuesTokens } from '../tokens/issues-tokens';
-import { ClearsTokens } from '../tokens/token-delivery.interceptors';
+import { IssuesTokens } from '../route-effects/issues-tokens.effect';
+import { ClearsTokens } from '../route-effects/clears-tokens.effect';
 import { SessionResponseDto } from './dto/session-response.dto';
 import { SessionTenantDto } from './dto/session-tenant.dto';
 import { SessionValidateDto } from './dto/session-validate.dto';
 import { SessionService } from './session.service';
 import { NoRateLimit } from '../rate-limit/no-rate-limit.decorator';
-import { Audited } from '../audit/audited.decorator';
+import { Audited } from '../route-effects/audited.effect';
 
 @ApiTags('session')
 @Controller('v1/session')

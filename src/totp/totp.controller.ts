@@ -4,7 +4,7 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } fro
 import { ApiProblems, UPSTREAM_PROBLEMS } from '../problems/api-problems.decorator';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { ApiRefreshToken, RefreshTokenRoute } from '../tokens/route-auth.decorators';
-import { IssuesTokens } from '../tokens/issues-tokens';
+import { IssuesTokens } from '../route-effects/issues-tokens.effect';
 import { TotpEnrolmentResponseDto } from './dto/totp-enrolment-response.dto';
 import { TotpSignUpDto } from './dto/totp-sign-up.dto';
 import { TotpUpdateDto } from './dto/totp-update.dto';
@@ -12,10 +12,10 @@ import { TotpVerifyDto } from './dto/totp-verify.dto';
 import { TOTP_EXAMPLES } from './totp.examples';
 import { TotpService } from './totp.service';
 import { Caller, CallerInfo } from '../budgets/caller';
-import { WRONG_TOTP_CODE } from '../policies/account-failures';
-import { HidesAccounts } from '../policies/hide-accounts';
+import { WRONG_TOTP_CODE } from '../route-effects/account-failures';
+import { HidesAccounts } from '../route-effects/hides-accounts.effect';
 import { ApiGuessBudget } from '../budgets/budget-docs';
-import { Audited } from '../audit/audited.decorator';
+import { Audited } from '../route-effects/audited.effect';
 
 @ApiTags('totp')
 @Controller('v1/totp')

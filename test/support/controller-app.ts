@@ -8,9 +8,9 @@ import { Test } from '@nestjs/testing';
 import { validateEnvironment } from '../../src/config/env.validation';
 import { ProblemFilter } from '../../src/http/problem.filter';
 import { createValidationPipe } from '../../src/problems/validation.pipe';
+import { AuditLog } from '../../src/audit/audit-log';
 import { DeviceTokens } from '../../src/budgets/device-tokens';
-import { registerTokenDelivery } from '../../src/tokens/issues-tokens';
-import { TokenCookies } from '../../src/tokens/token-cookies';
+import { RouteEffectsModule } from '../../src/route-effects/route-effects.module';
 import { TokensModule } from '../../src/tokens/tokens.module';
 
 /** What the guards would have put on the request: a session, or a refresh token's principal. */
@@ -25,7 +25,7 @@ const passing = (user: object): CanActivate => ({
   },
 });
 
-/** Stand-ins for AuthModule and BudgetsModule: any refresh token is U1's. */
+/** Stand-ins for AuthModule, BudgetsModule and AuditModule: any refresh token is U1's. */
 const fakeAuth: DynamicModule = {
   module: class FakeAuthModule {},
   global: true,
@@ -36,8 +36,9 @@ const fakeAuth: DynamicModule = {
       useValue: { read: () => FAKE_PRINCIPAL.jwt, crossSite: () => undefined },
     },
     { provide: DeviceTokens, useValue: { issue: () => Promise.resolve('v1.d.1.m'), ttlMs: 1000 } },
+    { provide: AuditLog, useValue: { record: () => undefined } },
   ],
-  exports: [TokenVerifier, RequestTokens, DeviceTokens],
+  exports: [TokenVerifier, RequestTokens, DeviceTokens, AuditLog],
 };
 
 export interface ControllerApp {
@@ -66,6 +67,7 @@ export async function controllerApp(
       }),
       fakeAuth,
       TokensModule,
+      RouteEffectsModule,
       ...imports,
     ],
     controllers: [controller].flat(),
@@ -82,8 +84,6 @@ export async function controllerApp(
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
     logger: false,
   });
-  // As configureApp does: @IssuesTokens routes deliver their tokens from a Fastify hook.
-  registerTokenDelivery(app.getHttpAdapter().getInstance(), app.get(TokenCookies));
   await app.register(fastifyCookie);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -1,4 +1,4 @@
-import { AccountFailure } from './hide-accounts';
+import { AccountFailure } from './hides-accounts.effect';
 
 /*
  * The one answer of each route that checks a secret, for every way it can fail: wrong secret,

@@ -1,0 +1,75 @@
+import fastifyCookie from '@fastify/cookie';
+import { RequestTokens, TokenVerifier } from '@app/auth';
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { DeviceTokens } from '../budgets/device-tokens';
+import { validateEnvironment } from '../config/env.validation';
+import { TokensModule } from '../tokens/tokens.module';
+import { ClearsTokens } from './clears-tokens.effect';
+import { IssuesTokens } from './issues-tokens.effect';
+import { RouteEffectsModule } from './route-effects.module';
+
+@Controller('t')
+class TokenRoutes {
+  @Post('in')
+  @HttpCode(200)
+  @IssuesTokens()
+  signIn(): object {
+    return { sessionJwt: 's.s.s', sessionExpiresAt: 2e9, user: { userId: 'U1' } };
+  }
+
+  @Post('out')
+  @HttpCode(204)
+  @ClearsTokens()
+  logout(): void {}
+}
+
+/** Stand-ins for what AuthModule and BudgetsModule provide. */
+const fakes = {
+  module: class Fakes {},
+  global: true,
+  providers: [
+    { provide: TokenVerifier, useValue: {} },
+    { provide: DeviceTokens, useValue: { ttlMs: 1000 } },
+    { provide: RequestTokens, useValue: { crossSite: () => undefined } },
+  ],
+  exports: [TokenVerifier, DeviceTokens, RequestTokens],
+};
+
+/** Every provider the effects need, and nothing of createApp or configureApp. */
+async function appWith(env: Record<string, string>): Promise<NestFastifyApplication> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      ConfigModule.forRoot({
+        isGlobal: true,
+        ignoreEnvVars: true,
+        load: [() => validateEnvironment(env)],
+      }),
+      fakes,
+      TokensModule,
+      RouteEffectsModule,
+    ],
+    controllers: [TokenRoutes],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+    logger: false,
+  });
+  await app.register(fastifyCookie);
+  await app.init();
+  return app;
+}
+
+describe('RouteEffectsModule', () => {
+  it('installs the effects in an app that only imports it: no setup call to forget', async () => {
+    const app = await appWith({ TOKEN_DELIVERY: 'cookie', COOKIE_SECURE: 'false' });
+    const signIn = await app.inject({ method: 'POST', url: '/t/in' });
+    expect(signIn.statusCode).toBe(200);
+    expect(signIn.json()).not.toHaveProperty('sessionJwt');
+    expect(signIn.cookies.map(({ name, value }) => `${name}=${value}`)).toEqual(['DS=s.s.s']);
+    const logout = await app.inject({ method: 'POST', url: '/t/out' });
+    expect(logout.cookies.map(({ name, value }) => `${name}=${value}`)).toEqual(['DS=', 'DSR=']);
+    await app.close();
+  });
+});
