@@ -5,6 +5,7 @@ import { createHmac, createSecretKey, KeyObject, randomBytes } from 'node:crypto
 import { PinoLogger } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import { accountKey } from '../budgets/budget-keys';
+import { isOtpChannel } from '../common/otp-channels';
 import { EnvironmentVariables } from '../config/env.validation';
 import { contextOf } from '../http/request-context';
 import { MetricsService } from '../metrics/metrics.service';
@@ -12,9 +13,6 @@ import { resultOf } from './audit-result';
 
 /** What an audited route does: `password.signin`, `otp.verify`, `session.refresh`, ... */
 export type AuditAction = `${'password' | 'otp' | 'totp' | 'session'}.${string}`;
-
-/** The OTP channels; the route parameter is whatever the client wrote. */
-const CHANNELS = new Set(['email', 'sms', 'voice', 'whatsapp']);
 
 /**
  * One structured line per authentication outcome (`event: "auth"`), so a security team can follow
@@ -50,7 +48,7 @@ export class AuditLog {
     const principal = (request as { user?: { userId?: string } }).user;
     const userId = context.userId ?? principal?.userId;
     const param = (request.params as { method?: string } | undefined)?.method;
-    const channel = param && CHANNELS.has(param) ? param : param && 'unknown';
+    const channel = param && isOtpChannel(param) ? param : param && 'unknown';
     this.write({
       event: 'auth',
       action,

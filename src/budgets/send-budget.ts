@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { deliversByEmail, OtpChannel } from '../common/otp-channels';
 import { EnvironmentVariables } from '../config/env.validation';
 import { MetricsService } from '../metrics/metrics.service';
 import { accountKey } from './budget-keys';
@@ -13,7 +14,7 @@ export interface SendTarget {
   loginId: string;
   /** The address the code or link goes to, when the request names it (sign-up, update). */
   destination?: string;
-  channel: 'email' | 'sms' | 'voice' | 'whatsapp';
+  channel: OtpChannel;
 }
 
 /**
@@ -64,10 +65,9 @@ export class SendBudget {
           ),
           ...windowsOf(rates.SENDS_PER_LOGIN_ID, `send:login:${account}`),
         ];
-    const phone =
-      target.channel === 'email'
-        ? []
-        : windowsOf(rates.SENDS_PER_PHONE_CHANNEL, `send:channel:${target.channel}`);
+    const phone = deliversByEmail(target.channel)
+      ? []
+      : windowsOf(rates.SENDS_PER_PHONE_CHANNEL, `send:channel:${target.channel}`);
     return [...own, ...phone];
   }
 }

@@ -1,7 +1,7 @@
 import { isEmail } from 'class-validator';
+import { deliversByEmail, OtpChannel } from '../common/otp-channels';
 import { E164 } from '../common/validators';
 import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
-import { OtpMethod } from './dto/otp-method.params';
 
 /** `a***@example.com`. */
 export const maskEmail = (email: string) => `${email[0]}***${email.slice(email.lastIndexOf('@'))}`;
@@ -18,7 +18,7 @@ export function maskPhone(phone: string): string {
  * number on a phone channel), nothing otherwise. Descope's own mask would show a username's real
  * domain for a known user only, and so tell which accounts exist.
  */
-export function maskOf(method: OtpMethod, loginId: string): MaskedAddressResponseDto {
-  if (method === 'email') return isEmail(loginId) ? { maskedAddress: maskEmail(loginId) } : {};
+export function maskOf(method: OtpChannel, loginId: string): MaskedAddressResponseDto {
+  if (deliversByEmail(method)) return isEmail(loginId) ? { maskedAddress: maskEmail(loginId) } : {};
   return E164.test(loginId) ? { maskedAddress: maskPhone(loginId) } : {};
 }

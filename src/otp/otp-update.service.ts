@@ -3,11 +3,11 @@ import { DescopeClient } from '@app/descope';
 import type { SdkResponse } from '@descope/node-sdk';
 import { Injectable } from '@nestjs/common';
 import { CallerInfo } from '../budgets/caller';
+import { PhoneChannel } from '../common/otp-channels';
 import { SendBudget } from '../budgets/send-budget';
 import { CallerOptionsPolicy } from '../policies/caller-options.policy';
 import { OwnershipPolicy } from '../policies/ownership.policy';
 import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
-import { PhoneMethod } from './dto/otp-method.params';
 import { OtpUpdateEmailDto } from './dto/otp-update-email.dto';
 import { OtpUpdatePhoneDto } from './dto/otp-update-phone.dto';
 import { maskEmail, maskPhone } from './otp-mask';
@@ -44,7 +44,7 @@ export class OtpUpdateService {
   }
 
   async updatePhone(
-    method: PhoneMethod,
+    method: PhoneChannel,
     principal: RefreshPrincipal,
     dto: OtpUpdatePhoneDto,
     caller: CallerInfo,

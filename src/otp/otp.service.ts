@@ -3,6 +3,7 @@ import { DescopeClient, DescopeErrorCodes, isDescopeCode } from '@app/descope';
 import type { SdkResponse } from '@descope/node-sdk';
 import { Injectable } from '@nestjs/common';
 import { CallerInfo } from '../budgets/caller';
+import { OtpChannel } from '../common/otp-channels';
 import { GuessBudget } from '../budgets/guess-budget';
 import { SendBudget } from '../budgets/send-budget';
 import { CallerOptionsPolicy } from '../policies/caller-options.policy';
@@ -10,7 +11,6 @@ import { StepUpPolicy } from '../policies/step-up.policy';
 import { AuthResponseFactory } from '../tokens/auth-response.factory';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
-import { OtpMethod } from './dto/otp-method.params';
 import { OtpSignInDto } from './dto/otp-sign-in.dto';
 import { OtpSignUpInDto } from './dto/otp-sign-up-in.dto';
 import { OtpSignUpDto } from './dto/otp-sign-up.dto';
@@ -38,7 +38,7 @@ export class OtpService {
 
   /** An existing login id answers 202 like a new one (and gets no code): sign-up reveals nothing. */
   async signUp(
-    method: OtpMethod,
+    method: OtpChannel,
     { loginId, user, signUpOptions }: OtpSignUpDto,
     caller: CallerInfo,
   ): Promise<MaskedAddressResponseDto> {
@@ -57,7 +57,7 @@ export class OtpService {
 
   /** An unknown login id, or one with no address on the channel, answers 202 like any other. */
   async signIn(
-    method: OtpMethod,
+    method: OtpChannel,
     { loginId, loginOptions }: OtpSignInDto,
     refresh: LazyRefreshToken,
     caller: CallerInfo,
@@ -76,7 +76,7 @@ export class OtpService {
   }
 
   async signUpOrIn(
-    method: OtpMethod,
+    method: OtpChannel,
     { loginId, signUpOptions }: OtpSignUpInDto,
     caller: CallerInfo,
   ): Promise<MaskedAddressResponseDto> {
@@ -96,7 +96,7 @@ export class OtpService {
   }
 
   async verify(
-    method: OtpMethod,
+    method: OtpChannel,
     { loginId, code }: OtpVerifyDto,
     caller: CallerInfo,
   ): Promise<AuthResponseDto> {

@@ -13,7 +13,7 @@ import { Resolve } from './route-effect';
 const FLOOR_MS = 60;
 
 /** The route config `@HidesAccounts(failure)` writes. */
-function hidingConfig(failure?: AccountFailure): unknown {
+function hidingConfig(failure?: AccountFailure): object {
   const handler = () => undefined;
   HidesAccounts(failure)({}, 'handler', { value: handler });
   return Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler);

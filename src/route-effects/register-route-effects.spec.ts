@@ -45,7 +45,10 @@ describe('route effects', () => {
     registerRouteEffects(fastify, () => {
       throw new Error('nothing to resolve');
     });
-    const config = Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, Routes.prototype.both);
+    const config = Reflect.getMetadata(
+      FASTIFY_ROUTE_CONFIG_METADATA,
+      Routes.prototype.both,
+    ) as object;
     const own = (_request: unknown, _reply: unknown, payload: unknown, done: Done) => {
       seen.push('own');
       done(null, payload);
@@ -61,7 +64,7 @@ describe('route effects', () => {
 });
 
 /** The route config one `effect.on(option)` decorator writes. */
-function effectsConfig(effect: ReturnType<typeof recorder>, option: string): unknown {
+function effectsConfig(effect: ReturnType<typeof recorder>, option: string): object {
   const handler = () => undefined;
   effect.on(option)({}, 'handler', { value: handler });
   return Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler);

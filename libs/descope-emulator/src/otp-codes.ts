@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { loginIdKey } from './login-id';
+import { OtpChannel } from './otp-channels';
 
-export type OtpChannel = 'email' | 'sms' | 'voice' | 'whatsapp';
 export type OtpPurpose = 'signup' | 'signin' | 'update-email' | 'update-phone';
 
 /** A code waiting to be verified, with what verifying it will do. */

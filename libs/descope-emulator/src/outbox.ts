@@ -1,8 +1,9 @@
 import { loginIdKey } from './login-id';
+import { OtpChannel } from './otp-channels';
 
 /** What the emulator would have sent to a user, kept so tests and local users can read it. */
 export interface OutboxMessage {
-  channel: 'email' | 'sms' | 'voice' | 'whatsapp';
+  channel: OtpChannel;
   loginId: string;
   /** The address it went to (for an update, the new address). */
   to: string;

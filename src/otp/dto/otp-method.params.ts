@@ -1,19 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-
-export const OTP_METHODS = ['email', 'sms', 'voice', 'whatsapp'] as const;
-export const PHONE_METHODS = ['sms', 'voice', 'whatsapp'] as const;
-export type OtpMethod = (typeof OTP_METHODS)[number];
-export type PhoneMethod = (typeof PHONE_METHODS)[number];
+import { ALL_CHANNELS, OtpChannel, PHONE_CHANNELS, PhoneChannel } from '../../common/otp-channels';
 
 export class OtpMethodParams {
-  @ApiProperty({ enum: OTP_METHODS, example: 'email', description: 'Delivery channel' })
-  @IsIn(OTP_METHODS, { message: `method must be one of: ${OTP_METHODS.join(', ')}` })
-  method!: OtpMethod;
+  @ApiProperty({ enum: ALL_CHANNELS, example: 'email', description: 'Delivery channel' })
+  @IsIn(ALL_CHANNELS, { message: `method must be one of: ${ALL_CHANNELS.join(', ')}` })
+  method!: OtpChannel;
 }
 
 export class PhoneMethodParams {
-  @ApiProperty({ enum: PHONE_METHODS, example: 'sms', description: 'Delivery channel' })
-  @IsIn(PHONE_METHODS, { message: `method must be one of: ${PHONE_METHODS.join(', ')}` })
-  method!: PhoneMethod;
+  @ApiProperty({ enum: PHONE_CHANNELS, example: 'sms', description: 'Delivery channel' })
+  @IsIn(PHONE_CHANNELS, { message: `method must be one of: ${PHONE_CHANNELS.join(', ')}` })
+  method!: PhoneChannel;
 }

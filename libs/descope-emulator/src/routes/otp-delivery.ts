@@ -1,35 +1,32 @@
 import { EmulatorContext, OtpIntent } from '../context';
 import { EmulatorErrors } from '../errors';
 import { maskEmail, maskPhone } from '../mask';
-import { OtpChannel, OtpPurpose } from '../otp-codes';
+import { addressFieldOf, isOtpChannel, OtpChannel } from '../otp-channels';
+import { OtpPurpose } from '../otp-codes';
 import { EmulatorRequest } from '../route';
 import { EmulatorUser } from '../store-records';
 import { unsupportedFamily } from '../unsupported';
-
-const CHANNELS: OtpChannel[] = ['email', 'sms', 'voice', 'whatsapp'];
 
 /** The `:method` of an OTP route; `phoneOnly` for phone updates. */
 export function channelOf({ params, path }: EmulatorRequest, phoneOnly = false): OtpChannel {
   const family = unsupportedFamily(path);
   if (family) throw EmulatorErrors.notFound(path, family);
-  const channel = params.method as OtpChannel;
-  if (!CHANNELS.includes(channel) || (phoneOnly && channel === 'email')) {
-    throw EmulatorErrors.invalidRequest(`Unsupported delivery method "${params.method}"`);
-  }
-  return channel;
+  const channel = params.method;
+  if (isOtpChannel(channel) && !(phoneOnly && addressFieldOf(channel) === 'email')) return channel;
+  throw EmulatorErrors.invalidRequest(`Unsupported delivery method "${params.method}"`);
 }
 
 /** Descope's answer to a send: where the code went, masked. */
 export const masked = (channel: OtpChannel, address: string) =>
-  channel === 'email' ? { maskedEmail: maskEmail(address) } : { maskedPhone: maskPhone(address) };
+  addressFieldOf(channel) === 'email'
+    ? { maskedEmail: maskEmail(address) }
+    : { maskedPhone: maskPhone(address) };
 
-/** Where a channel delivers for a user: the email for email, the phone otherwise. */
+/** Where a channel delivers for a user: its email or its phone. */
 export function addressOf(user: Partial<EmulatorUser>, channel: OtpChannel): string {
-  const address = channel === 'email' ? user.email : user.phone;
-  if (!address) {
-    const kind = channel === 'email' ? 'email' : 'phone';
-    throw EmulatorErrors.invalidArguments(`The user has no ${kind}`);
-  }
+  const field = addressFieldOf(channel);
+  const address = user[field];
+  if (!address) throw EmulatorErrors.invalidArguments(`The user has no ${field}`);
   return address;
 }
 

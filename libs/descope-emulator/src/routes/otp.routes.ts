@@ -1,6 +1,7 @@
 import { EmulatorContext, OtpIntent } from '../context';
 import { EmulatorErrors } from '../errors';
 import { isEmail, isPhone } from '../mask';
+import { addressFieldOf } from '../otp-channels';
 import { customClaimsOf, raiseOf, sessionAfter } from '../login-options';
 import { optionalObject, requiredString } from '../request-fields';
 import { EmulatorRequest, route, Route } from '../route';
@@ -14,10 +15,9 @@ function signUp(request: EmulatorRequest, context: EmulatorContext) {
   if (context.store.findByLoginId(loginId)) throw EmulatorErrors.userExists();
   const fields = contactFields(loginId, optionalObject(request.body, 'user'));
   const to = addressOf(fields, channel);
-  if (channel === 'email' ? !isEmail(to) : !isPhone(to)) {
-    throw EmulatorErrors.invalidRequest(
-      `"${channel === 'email' ? 'email' : 'phone'}" is not valid`,
-    );
+  const field = addressFieldOf(channel);
+  if (field === 'email' ? !isEmail(to) : !isPhone(to)) {
+    throw EmulatorErrors.invalidRequest(`"${field}" is not valid`);
   }
   const customClaims = customClaimsOf(request.body);
   const intent: OtpIntent = { kind: 'signup', loginId, fields, customClaims };
@@ -49,7 +49,8 @@ function verify(request: EmulatorRequest, context: EmulatorContext) {
   if (outcome.status === 'locked') throw EmulatorErrors.tooManyAttempts();
   if (outcome.status !== 'ok') throw EmulatorErrors.wrongCode();
   const intent = outcome.intent;
-  const verifiedFlag = channel === 'email' ? { verifiedEmail: true } : { verifiedPhone: true };
+  const verifiedFlag =
+    addressFieldOf(channel) === 'email' ? { verifiedEmail: true } : { verifiedPhone: true };
   if (intent.kind === 'update') {
     return context.tokens.authenticate(applyUpdate(context, intent), { amr: [channel] });
   }

@@ -1,0 +1,19 @@
+/**
+ * The channels the emulator sends one-time codes by, each with the kind of address it delivers
+ * to: its one list, read by the OTP routes' `:method`, the pending codes and the outbox.
+ */
+export const OTP_CHANNELS = {
+  email: 'email',
+  sms: 'phone',
+  voice: 'phone',
+  whatsapp: 'phone',
+} as const satisfies Record<string, 'email' | 'phone'>;
+
+export type OtpChannel = keyof typeof OTP_CHANNELS;
+
+/** The user field a channel delivers to. */
+export const addressFieldOf = (channel: OtpChannel): 'email' | 'phone' => OTP_CHANNELS[channel];
+
+/** `value` names a channel (a route's `:method` is whatever the client sent). */
+export const isOtpChannel = (value: string): value is OtpChannel =>
+  Object.hasOwn(OTP_CHANNELS, value);
