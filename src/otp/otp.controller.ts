@@ -1,16 +1,11 @@
-import { LazyRefreshToken, Public } from '@app/auth';
-import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBody,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ApiProblems, UPSTREAM_PROBLEMS } from '../problems/api-problems.decorator';
+import { LazyRefreshToken } from '@app/auth';
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, CallerInfo } from '../budgets/caller';
+import { WRONG_OTP_CODE } from '../route-effects/account-failures';
+import { SendCodeRoute, SignInRoute } from '../route-effects/route-kinds';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { ApiRefreshToken } from '../tokens/route-auth.decorators';
-import { IssuesTokens } from '../route-effects/issues-tokens.effect';
 import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
 import { OtpMethodParams } from './dto/otp-method.params';
 import { OtpSignInDto } from './dto/otp-sign-in.dto';
@@ -19,30 +14,20 @@ import { OtpSignUpDto } from './dto/otp-sign-up.dto';
 import { OtpVerifyDto } from './dto/otp-verify.dto';
 import { OTP_EXAMPLES } from './otp.examples';
 import { OtpService } from './otp.service';
-import { Caller, CallerInfo } from '../budgets/caller';
-import { WRONG_OTP_CODE } from '../route-effects/account-failures';
-import { HidesAccounts } from '../route-effects/hides-accounts.effect';
-import { ApiGuessBudget, ApiSendBudget } from '../budgets/budget-docs';
-import { Audited } from '../route-effects/audited.effect';
 
 @ApiTags('otp')
 @Controller('v1/otp')
 export class OtpController {
   constructor(private readonly otpService: OtpService) {}
 
-  @ApiSendBudget()
-  @HidesAccounts()
-  @Public()
   @Post('signup/:method')
-  @HttpCode(HttpStatus.ACCEPTED)
+  @SendCodeRoute(MaskedAddressResponseDto)
   @ApiOperation({
     summary: 'Send a sign-up code by email, SMS, voice or WhatsApp',
     description:
       'An existing login id also answers 202 (and gets no code): the route does not reveal accounts.',
   })
   @ApiBody({ type: OtpSignUpDto, examples: OTP_EXAMPLES.signUp })
-  @ApiAcceptedResponse({ type: MaskedAddressResponseDto })
-  @ApiProblems('invalid_request', ...UPSTREAM_PROBLEMS)
   signUp(
     @Param() { method }: OtpMethodParams,
     @Body() dto: OtpSignUpDto,
@@ -51,11 +36,8 @@ export class OtpController {
     return this.otpService.signUp(method, dto, caller);
   }
 
-  @ApiSendBudget()
-  @HidesAccounts()
-  @Public()
   @Post('signin/:method')
-  @HttpCode(HttpStatus.ACCEPTED)
+  @SendCodeRoute(MaskedAddressResponseDto)
   @ApiRefreshToken()
   @ApiOperation({
     summary:
@@ -64,8 +46,6 @@ export class OtpController {
       'An unknown login id also answers 202 with a masked address: the route does not reveal accounts.',
   })
   @ApiBody({ type: OtpSignInDto, examples: OTP_EXAMPLES.signIn })
-  @ApiAcceptedResponse({ type: MaskedAddressResponseDto })
-  @ApiProblems('invalid_request', ...UPSTREAM_PROBLEMS)
   signIn(
     @Param() { method }: OtpMethodParams,
     @Body() dto: OtpSignInDto,
@@ -75,15 +55,10 @@ export class OtpController {
     return this.otpService.signIn(method, dto, refresh, caller);
   }
 
-  @ApiSendBudget()
-  @HidesAccounts()
-  @Public()
   @Post('signup-in/:method')
-  @HttpCode(HttpStatus.ACCEPTED)
+  @SendCodeRoute(MaskedAddressResponseDto)
   @ApiOperation({ summary: 'Send a code that signs the user in, or up when the login id is new' })
   @ApiBody({ type: OtpSignUpInDto, examples: OTP_EXAMPLES.signUpIn })
-  @ApiAcceptedResponse({ type: MaskedAddressResponseDto })
-  @ApiProblems('invalid_request', ...UPSTREAM_PROBLEMS)
   signUpOrIn(
     @Param() { method }: OtpMethodParams,
     @Body() dto: OtpSignUpInDto,
@@ -92,17 +67,10 @@ export class OtpController {
     return this.otpService.signUpOrIn(method, dto, caller);
   }
 
-  @ApiGuessBudget()
-  @HidesAccounts(WRONG_OTP_CODE)
-  @Public()
-  @Audited('otp.verify')
   @Post('verify/:method')
-  @HttpCode(HttpStatus.OK)
-  @IssuesTokens()
+  @SignInRoute('otp.verify', WRONG_OTP_CODE, { problems: ['user_exists'] })
   @ApiOperation({ summary: 'Verify a code: answers the session' })
   @ApiBody({ type: OtpVerifyDto, examples: OTP_EXAMPLES.verify })
-  @ApiOkResponse({ type: AuthResponseDto })
-  @ApiProblems('invalid_request', 'invalid_code', 'user_exists', ...UPSTREAM_PROBLEMS)
   verify(
     @Param() { method }: OtpMethodParams,
     @Body() dto: OtpVerifyDto,

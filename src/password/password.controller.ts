@@ -8,11 +8,14 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { Caller, CallerInfo } from '../budgets/caller';
 import { ApiProblems, UPSTREAM_PROBLEMS } from '../problems/api-problems.decorator';
+import { WRONG_PASSWORD } from '../route-effects/account-failures';
+import { Audited } from '../route-effects/audited.effect';
+import { IssuesTokens } from '../route-effects/issues-tokens.effect';
+import { SignInRoute } from '../route-effects/route-kinds';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { RefreshTokenRoute } from '../tokens/route-auth.decorators';
-import { IssuesTokens } from '../route-effects/issues-tokens.effect';
-import { Caller, CallerInfo } from '../budgets/caller';
 import { PasswordPolicyResponseDto } from './dto/password-policy-response.dto';
 import { PasswordReplaceDto } from './dto/password-replace.dto';
 import { PasswordSignInDto } from './dto/password-sign-in.dto';
@@ -20,10 +23,6 @@ import { PasswordSignUpDto } from './dto/password-sign-up.dto';
 import { PasswordUpdateDto } from './dto/password-update.dto';
 import { PASSWORD_EXAMPLES } from './password.examples';
 import { PasswordService } from './password.service';
-import { WRONG_PASSWORD } from '../route-effects/account-failures';
-import { HidesAccounts } from '../route-effects/hides-accounts.effect';
-import { ApiGuessBudget } from '../budgets/budget-docs';
-import { Audited } from '../route-effects/audited.effect';
 
 @ApiTags('password')
 @Controller('v1/password')
@@ -45,31 +44,17 @@ export class PasswordController {
     return this.passwordService.signUp(dto);
   }
 
-  @ApiGuessBudget()
-  @HidesAccounts(WRONG_PASSWORD)
-  @Public()
-  @Audited('password.signin')
   @Post('signin')
-  @HttpCode(HttpStatus.OK)
-  @IssuesTokens()
+  @SignInRoute('password.signin', WRONG_PASSWORD)
   @ApiOperation({ summary: 'Sign in with a login id and password' })
   @ApiBody({ type: PasswordSignInDto, examples: PASSWORD_EXAMPLES.signIn })
-  @ApiOkResponse({ type: AuthResponseDto })
-  @ApiProblems('invalid_request', 'invalid_credentials', ...UPSTREAM_PROBLEMS)
   signIn(@Body() dto: PasswordSignInDto, @Caller() caller: CallerInfo): Promise<AuthResponseDto> {
     return this.passwordService.signIn(dto, caller);
   }
 
-  @ApiGuessBudget()
-  @HidesAccounts(WRONG_PASSWORD)
-  @Public()
-  @Audited('password.replace')
   @Post('replace')
-  @HttpCode(HttpStatus.OK)
-  @IssuesTokens()
+  @SignInRoute('password.replace', WRONG_PASSWORD, { problems: ['weak_password'] })
   @ApiOperation({ summary: 'Replace the password, proving the old one; answers a new session' })
-  @ApiOkResponse({ type: AuthResponseDto })
-  @ApiProblems('invalid_request', 'weak_password', 'invalid_credentials', ...UPSTREAM_PROBLEMS)
   replace(@Body() dto: PasswordReplaceDto, @Caller() caller: CallerInfo): Promise<AuthResponseDto> {
     return this.passwordService.replace(dto, caller);
   }

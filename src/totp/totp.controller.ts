@@ -4,7 +4,6 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } fro
 import { ApiProblems, UPSTREAM_PROBLEMS } from '../problems/api-problems.decorator';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { ApiRefreshToken, RefreshTokenRoute } from '../tokens/route-auth.decorators';
-import { IssuesTokens } from '../route-effects/issues-tokens.effect';
 import { TotpEnrolmentResponseDto } from './dto/totp-enrolment-response.dto';
 import { TotpSignUpDto } from './dto/totp-sign-up.dto';
 import { TotpUpdateDto } from './dto/totp-update.dto';
@@ -13,9 +12,7 @@ import { TOTP_EXAMPLES } from './totp.examples';
 import { TotpService } from './totp.service';
 import { Caller, CallerInfo } from '../budgets/caller';
 import { WRONG_TOTP_CODE } from '../route-effects/account-failures';
-import { HidesAccounts } from '../route-effects/hides-accounts.effect';
-import { ApiGuessBudget } from '../budgets/budget-docs';
-import { Audited } from '../route-effects/audited.effect';
+import { SignInRoute } from '../route-effects/route-kinds';
 
 @ApiTags('totp')
 @Controller('v1/totp')
@@ -36,13 +33,8 @@ export class TotpController {
     return this.totpService.signUp(dto);
   }
 
-  @ApiGuessBudget()
-  @HidesAccounts(WRONG_TOTP_CODE)
-  @Public()
-  @Audited('totp.verify')
   @Post('verify')
-  @HttpCode(HttpStatus.OK)
-  @IssuesTokens()
+  @SignInRoute('totp.verify', WRONG_TOTP_CODE)
   @ApiRefreshToken()
   @ApiOperation({
     summary: 'Verify a code from the authenticator app: answers the session',
@@ -52,8 +44,6 @@ export class TotpController {
       'to amr; a step-up also sets su.',
   })
   @ApiBody({ type: TotpVerifyDto, examples: TOTP_EXAMPLES.verify })
-  @ApiOkResponse({ type: AuthResponseDto })
-  @ApiProblems('invalid_request', 'invalid_code', ...UPSTREAM_PROBLEMS)
   verify(
     @Body() dto: TotpVerifyDto,
     @LazyRefreshToken() refresh: LazyRefreshToken,
