@@ -1,6 +1,7 @@
 /**
  * The channels the emulator sends one-time codes by, each with the kind of address it delivers
- * to: its one list, read by the OTP routes' `:method`, the pending codes and the outbox.
+ * to: its one list, read by the OTP routes' `:method`, the pending codes and the outbox. It
+ * mirrors the service's `src/common/otp-channels.ts` (a library never imports the service).
  */
 export const OTP_CHANNELS = {
   email: 'email',
