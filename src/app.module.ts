@@ -20,7 +20,6 @@ import { PasswordModule } from './password/password.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RedisModule } from './redis/redis.module';
-import { RouteEffectsModule } from './route-effects/route-effects.module';
 import { SessionModule } from './session/session.module';
 import { TotpModule } from './totp/totp.module';
 
@@ -76,7 +75,6 @@ export class AppModule {
           isGlobal: true,
         }),
         AuditModule,
-        RouteEffectsModule,
         RedisModule,
         RateLimitModule,
         BudgetsModule,

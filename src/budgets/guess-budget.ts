@@ -54,7 +54,7 @@ export class GuessBudget {
       await this.store.refund(reserved.reservation);
       return result;
     } catch (error) {
-      if (!classifyFailure(error).secret) await this.store.refund(reserved.reservation);
+      if (!classifyFailure(error).failedSecret) await this.store.refund(reserved.reservation);
       throw error;
     }
   }

@@ -7,10 +7,6 @@ import { contextOf } from './request-context';
 
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
-/** A bug, answered with the request id only (its log line has the class and stack). */
-const unexpected = (requestId: string) =>
-  new ProblemError('internal_error', `Something went wrong on our side (request ${requestId})`);
-
 /**
  * The one place errors that reach Nest become HTTP answers: RFC 9457 problem+json with the codes
  * of docs/api.md; no stack, token or upstream text ever goes out. The error is classified once
@@ -25,7 +21,10 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const failure = classifyFailure(exception);
     contextOf(request).failure = failure;
-    const problem = failure.unexpected ? unexpected(request.id) : failure.problem;
+    // A bug is answered with the request id only (its log line has the class and stack).
+    const problem = failure.unexpected
+      ? new ProblemError('internal_error', `${failure.problem.detail} (request ${request.id})`)
+      : failure.problem;
     // Every 429 says when to come back, even when Descope did not.
     const retryAfter =
       problem.extras.retryAfter ??

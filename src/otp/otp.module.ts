@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PoliciesModule } from '../policies/policies.module';
+import { RouteEffectsModule } from '../route-effects/route-effects.module';
 import { TokensModule } from '../tokens/tokens.module';
 import { OtpUpdateController } from './otp-update.controller';
 import { OtpController } from './otp.controller';
@@ -7,7 +8,7 @@ import { OtpUpdateService } from './otp-update.service';
 import { OtpService } from './otp.service';
 
 @Module({
-  imports: [TokensModule, PoliciesModule],
+  imports: [RouteEffectsModule, TokensModule, PoliciesModule],
   controllers: [OtpController, OtpUpdateController],
   providers: [OtpService, OtpUpdateService],
 })

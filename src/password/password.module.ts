@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PoliciesModule } from '../policies/policies.module';
+import { RouteEffectsModule } from '../route-effects/route-effects.module';
 import { TokensModule } from '../tokens/tokens.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { PasswordResetController } from './password-reset.controller';
@@ -8,7 +9,7 @@ import { PasswordController } from './password.controller';
 import { PasswordService } from './password.service';
 
 @Module({
-  imports: [TokensModule, PoliciesModule, MetricsModule],
+  imports: [RouteEffectsModule, TokensModule, PoliciesModule, MetricsModule],
   controllers: [PasswordController, PasswordResetController],
   providers: [PasswordService, PasswordResetService],
 })

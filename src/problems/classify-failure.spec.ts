@@ -23,15 +23,23 @@ describe('classifyFailure', () => {
     [E.tooManyAttempts, 'too_many_attempts'],
   ])('counts Descope %s as a failed secret (%s)', (code, problem) => {
     const failure = classifyFailure(api(code));
-    expect(failure).toMatchObject({ secret: true, unexpected: false });
+    expect(failure).toMatchObject({ failedSecret: true, unexpected: false });
     expect(failure.problem.code).toBe(problem);
   });
 
+  it('counts every Descope code that answers as a wrong secret as a failed secret', () => {
+    for (const code of Object.values(E)) {
+      const failure = classifyFailure(api(code));
+      const wrong = ['invalid_credentials', 'invalid_code'].includes(failure.problem.code);
+      if (wrong) expect([code, failure.failedSecret]).toEqual([code, true]);
+    }
+  });
+
   it('counts an unknown 401 or 403 from Descope as refused credentials, a 429 or 400 not', () => {
-    expect(classifyFailure(api('E099999', 401)).secret).toBe(true);
-    expect(classifyFailure(api('E099999', 403)).secret).toBe(true);
-    expect(classifyFailure(api('E099999', 429)).secret).toBe(false);
-    expect(classifyFailure(api('E099999', 400)).secret).toBe(false);
+    expect(classifyFailure(api('E099999', 401)).failedSecret).toBe(true);
+    expect(classifyFailure(api('E099999', 403)).failedSecret).toBe(true);
+    expect(classifyFailure(api('E099999', 429)).failedSecret).toBe(false);
+    expect(classifyFailure(api('E099999', 400)).failedSecret).toBe(false);
   });
 
   it('never counts an outage, a timeout, a rate limit or a taken login id', () => {
@@ -42,20 +50,20 @@ describe('classifyFailure', () => {
       api(E.loginIdConflict),
       new AuthTokenError('invalid', 'The token is not valid'),
     ]) {
-      expect(classifyFailure(error).secret).toBe(false);
+      expect(classifyFailure(error).failedSecret).toBe(false);
     }
   });
 
   it("counts the service's own wrong-secret answers, not its other problems", () => {
-    expect(classifyFailure(new ProblemError('invalid_code', 'bad link')).secret).toBe(true);
-    expect(classifyFailure(new ProblemError('invalid_credentials', 'no')).secret).toBe(true);
-    expect(classifyFailure(new ProblemError('forbidden', 'not yours')).secret).toBe(false);
+    expect(classifyFailure(new ProblemError('invalid_code', 'bad link')).failedSecret).toBe(true);
+    expect(classifyFailure(new ProblemError('invalid_credentials', 'no')).failedSecret).toBe(true);
+    expect(classifyFailure(new ProblemError('forbidden', 'not yours')).failedSecret).toBe(false);
   });
 
   it('answers a bug with internal_error and keeps the SDK original as its root', () => {
     const original = new TypeError('x is undefined');
     const failure = classifyFailure(new DescopeUnexpectedError(original));
-    expect(failure).toMatchObject({ unexpected: true, secret: false, root: original });
+    expect(failure).toMatchObject({ unexpected: true, failedSecret: false, root: original });
     expect(failure.problem.code).toBe('internal_error');
     expect(classifyFailure('a thrown string')).toMatchObject({ unexpected: true });
   });

@@ -8,14 +8,17 @@ import { ProblemError } from './problem.error';
 export interface Failure {
   /** The answer: the error's problem, or `internal_error` for a bug. */
   readonly problem: ProblemError;
-  /** A bug (anything the service did not expect): answered 500, logged with `root`'s stack. */
+  /**
+   * A bug (anything the service did not expect): answered 500 with the request id, logged with
+   * `root`'s class and stack.
+   */
   readonly unexpected: boolean;
   /**
    * The check of a secret failed: wrong password or code, unknown user, a code Descope locked.
    * It spends the guessing budget and, where a route hides accounts, reads as that route's one
    * failure answer; anything else (an outage, a timeout, a Descope 429) is not the user's doing.
    */
-  readonly secret: boolean;
+  readonly failedSecret: boolean;
   /** The error behind it, for the log line of a 5xx: the SDK's original for an unexpected failure. */
   readonly root: unknown;
 }
@@ -30,11 +33,11 @@ function classify(error: unknown): Failure {
   const root = error instanceof DescopeUnexpectedError ? error.original : error;
   if (!problem) {
     const bug = new ProblemError('internal_error', 'Something went wrong on our side');
-    return { problem: bug, unexpected: true, secret: false, root };
+    return { problem: bug, unexpected: true, failedSecret: false, root };
   }
-  const secret =
+  const failedSecret =
     error instanceof DescopeError ? failsSecret(error) : SECRET_ANSWERS.has(problem.code);
-  return { problem, unexpected: false, secret, root };
+  return { problem, unexpected: false, failedSecret, root };
 }
 
 /**

@@ -26,8 +26,11 @@ function app(error: unknown, failure?: AccountFailure): FastifyInstance {
   registerRouteEffects(fastify, (() => config) as unknown as Resolve);
   fastify.post('/', { config: hidingConfig(failure) }, (request, reply) => {
     const found = (contextOf(request).failure = classifyFailure(error));
-    if (found.problem.status === 429) void reply.header('retry-after', '60');
-    return reply.status(found.problem.status).send(problemBody(found.problem, request.id));
+    const retryAfter = found.problem.status === 429 ? 60 : undefined;
+    if (retryAfter) void reply.header('retry-after', String(retryAfter));
+    return reply
+      .status(found.problem.status)
+      .send(problemBody(found.problem, request.id, retryAfter));
   });
   fastify.post('/ok', { config: hidingConfig(failure) }, () => ({ descopeCode: 'kept' }));
   return fastify;
@@ -67,6 +70,11 @@ describe('@HidesAccounts', () => {
     expect(taken.body).not.toHaveProperty('descopeCode');
     const outage = await answer(new DescopeTimeoutError(5000), WRONG_PASSWORD);
     expect(outage).toMatchObject({ status: 504, body: { code: 'upstream_timeout' } });
+    // Descope's own rate limit is not the user's doing: it keeps its 429 and when to come back.
+    const limited = await answer(api(E.rateLimited, 429), WRONG_PASSWORD);
+    expect(limited).toMatchObject({ status: 429, body: { code: 'rate_limited', retryAfter: 60 } });
+    expect(limited.headers['retry-after']).toBe('60');
+    expect(limited.body).not.toHaveProperty('descopeCode');
   });
 
   it('only hides the code where the route names no failure answer (sends)', async () => {

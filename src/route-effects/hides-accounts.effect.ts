@@ -13,7 +13,7 @@ export interface AccountFailure {
 }
 
 /**
- * Rewrites a problem answer (never a success, which pays nothing) so it does not tell whether an
+ * Rewrites a problem answer (a success passes straight through) so it does not tell whether an
  * account exists: a failed secret (a wrong secret, an unknown user, a code Descope locked: see
  * `classifyFailure`) answers the route's `failure`, one identical body sent no sooner than
  * AUTH_FAILURE_MIN_MS after the request arrived, so neither body nor timing depends on the
@@ -27,7 +27,7 @@ const accountHiding = routeEffect<AccountFailure | undefined, 'preSerialization'
     const floorMs = config.get('AUTH_FAILURE_MIN_MS', { infer: true });
     return (failure) => (request, reply, payload, done) => {
       if (reply.statusCode < 400) return done(null, payload);
-      if (failure && contextOf(request).failure?.secret) {
+      if (failure && contextOf(request).failure?.failedSecret) {
         const hidden = new ProblemError(failure.code, failure.detail);
         void reply.status(hidden.status).removeHeader('retry-after');
         const wait = Math.max(0, floorMs - reply.elapsedTime);

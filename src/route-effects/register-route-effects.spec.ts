@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import Fastify from 'fastify';
 import { registerRouteEffects } from './register-route-effects';
@@ -26,13 +27,21 @@ describe('route effects', () => {
   class Routes {
     @marked.on('outer')
     @other.on('inner')
+    @RouteConfig({ own: 1 })
     both(): void {}
+
+    @marked.on('wins')
+    @marked.on('loses')
+    twice(): void {}
   }
 
+  const configOf = (handler: object) =>
+    Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as Record<string, unknown>;
+
   it('keeps the effects and the config other decorators put on the route', () => {
-    const handler = Routes.prototype.both;
-    const config = { ...Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler), own: 1 };
-    expect(effectsOf(config).map(([effect, option]) => [effect, option])).toEqual([
+    const config = configOf(Routes.prototype.both);
+    expect(config.own).toBe(1);
+    expect(effectsOf(config)).toEqual([
       [other, 'inner'],
       [marked, 'outer'],
     ]);
@@ -40,15 +49,16 @@ describe('route effects', () => {
     expect(effectsOf(undefined)).toEqual([]);
   });
 
+  it('declares an effect once, with the option of the outer decorator', () => {
+    expect(effectsOf(configOf(Routes.prototype.twice))).toEqual([[marked, 'wins']]);
+  });
+
   it("runs a route's effects beside its own hooks, on no other route, set up once", async () => {
     const fastify = Fastify();
     registerRouteEffects(fastify, () => {
       throw new Error('nothing to resolve');
     });
-    const config = Reflect.getMetadata(
-      FASTIFY_ROUTE_CONFIG_METADATA,
-      Routes.prototype.both,
-    ) as object;
+    const config = configOf(Routes.prototype.both);
     const own = (_request: unknown, _reply: unknown, payload: unknown, done: Done) => {
       seen.push('own');
       done(null, payload);

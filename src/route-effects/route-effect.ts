@@ -6,7 +6,8 @@
  * `npm run bench:ab -- <other checkout> signin 6`), and only the routes that name an effect run
  * its hook, so the session hot path runs none. A decorator puts its effect into the route's
  * Fastify config; `registerRouteEffects` makes the hooks from that config as Nest registers each
- * route, so no effect can be declared without being installed.
+ * route, one way for every effect: there is no per-effect setup to forget. RouteEffectsModule
+ * runs it, and the feature modules whose routes declare effects import that module.
  */
 import type { Type } from '@nestjs/common';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
@@ -44,13 +45,15 @@ export const effectsOf = (config: unknown): DeclaredEffects =>
 
 /**
  * Adds `effect` to a handler's route config, keeping whatever other decorators put there (Nest's
- * own `RouteConfig` would replace the whole config).
+ * own `RouteConfig` would replace the whole config). An effect declared twice runs once, with the
+ * option of the outer decorator (the one written higher up, which runs last).
  */
 function declare<Option>(effect: RouteEffect<Option>, option: Option): MethodDecorator {
   return (_target, _key, descriptor) => {
     const handler = descriptor.value as object;
     const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) ?? {}) as object;
-    const effects = [...effectsOf(config), [effect, option]];
+    const others = effectsOf(config).filter(([declared]) => declared !== effect);
+    const effects = [...others, [effect, option]];
     Reflect.defineMetadata(
       FASTIFY_ROUTE_CONFIG_METADATA,
       { ...config, [EFFECTS]: effects },

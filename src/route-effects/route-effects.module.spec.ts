@@ -1,13 +1,20 @@
 import fastifyCookie from '@fastify/cookie';
 import { RequestTokens, TokenVerifier } from '@app/auth';
+import { DescopeApiError, DescopeErrorCodes } from '@app/descope';
 import { Controller, HttpCode, Post } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { AuditLog } from '../audit/audit-log';
 import { DeviceTokens } from '../budgets/device-tokens';
 import { validateEnvironment } from '../config/env.validation';
+import { ProblemFilter } from '../http/problem.filter';
 import { TokensModule } from '../tokens/tokens.module';
+import { WRONG_PASSWORD } from './account-failures';
+import { Audited } from './audited.effect';
 import { ClearsTokens } from './clears-tokens.effect';
+import { HidesAccounts } from './hides-accounts.effect';
 import { IssuesTokens } from './issues-tokens.effect';
 import { RouteEffectsModule } from './route-effects.module';
 
@@ -24,7 +31,16 @@ class TokenRoutes {
   @HttpCode(204)
   @ClearsTokens()
   logout(): void {}
+
+  @Post('wrong')
+  @Audited('password.signin')
+  @HidesAccounts(WRONG_PASSWORD)
+  wrong(): never {
+    throw new DescopeApiError(DescopeErrorCodes.userNotFound, 'no such user', 400);
+  }
 }
+
+const audited: string[] = [];
 
 /** Stand-ins for what AuthModule and BudgetsModule provide. */
 const fakes = {
@@ -34,8 +50,9 @@ const fakes = {
     { provide: TokenVerifier, useValue: {} },
     { provide: DeviceTokens, useValue: { ttlMs: 1000 } },
     { provide: RequestTokens, useValue: { crossSite: () => undefined } },
+    { provide: AuditLog, useValue: { record: (action: string) => audited.push(action) } },
   ],
-  exports: [TokenVerifier, DeviceTokens, RequestTokens],
+  exports: [TokenVerifier, DeviceTokens, RequestTokens, AuditLog],
 };
 
 /** Every provider the effects need, and nothing of createApp or configureApp. */
@@ -52,6 +69,7 @@ async function appWith(env: Record<string, string>): Promise<NestFastifyApplicat
       RouteEffectsModule,
     ],
     controllers: [TokenRoutes],
+    providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
     logger: false,
@@ -63,13 +81,21 @@ async function appWith(env: Record<string, string>): Promise<NestFastifyApplicat
 
 describe('RouteEffectsModule', () => {
   it('installs the effects in an app that only imports it: no setup call to forget', async () => {
-    const app = await appWith({ TOKEN_DELIVERY: 'cookie', COOKIE_SECURE: 'false' });
+    const app = await appWith({
+      TOKEN_DELIVERY: 'cookie',
+      COOKIE_SECURE: 'false',
+      AUTH_FAILURE_MIN_MS: '1',
+    });
     const signIn = await app.inject({ method: 'POST', url: '/t/in' });
     expect(signIn.statusCode).toBe(200);
     expect(signIn.json()).not.toHaveProperty('sessionJwt');
     expect(signIn.cookies.map(({ name, value }) => `${name}=${value}`)).toEqual(['DS=s.s.s']);
     const logout = await app.inject({ method: 'POST', url: '/t/out' });
     expect(logout.cookies.map(({ name, value }) => `${name}=${value}`)).toEqual(['DS=', 'DSR=']);
+    const wrong = await app.inject({ method: 'POST', url: '/t/wrong' });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json()).toMatchObject({ detail: WRONG_PASSWORD.detail });
+    expect(audited).toEqual(['password.signin']);
     await app.close();
   });
 });

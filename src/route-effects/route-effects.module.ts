@@ -4,10 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { registerRouteEffects } from './register-route-effects';
 
 /**
- * Route effects in every app that imports this module (AppModule does, and so does the test
- * harness of controller specs). Nest calls each module's `configure` before it registers any
- * route, so the effects are installed whatever the entry point: like the global pipe, filter and
- * guards, they belong to the app's modules, not to `main.ts` or `createApp`.
+ * Route effects in every app that has this module: the feature modules whose routes declare
+ * effects import it (so does the harness of controller specs), and Nest makes it once per app.
+ * Nest calls each module's `configure` before it registers any route, so the effects are installed
+ * whatever the entry point (`main.ts`, `createApp`, a test module): like the global pipe, filter
+ * and guards, they belong to the app's modules, not to its setup code.
  */
 @Module({})
 export class RouteEffectsModule implements NestModule {

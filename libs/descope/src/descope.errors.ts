@@ -1,6 +1,6 @@
 /*
  * The typed errors of the SDK seam. They live together because each is a few lines and they
- * form one closed family: the filter switches over exactly these.
+ * form one closed family: the service's `problemOf` switches over exactly these.
  */
 
 /** Anything that went wrong talking to Descope; named after its class, for logs. */
