@@ -14,7 +14,7 @@ import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constant
 import type { RouteOptions } from 'fastify';
 
 /** The request phases an effect can run in. */
-export type RoutePhase = 'preHandler' | 'preSerialization' | 'onSend';
+export type RoutePhase = 'onRequest' | 'preSerialization' | 'onSend';
 
 /** A Fastify route-level hook of one phase. */
 export type RouteHook<Phase extends RoutePhase> = Exclude<
