@@ -11,7 +11,6 @@ import { MetricsService } from './metrics/metrics.service';
 import { registerCors } from './http/cors';
 import { createAdapter } from './http/fastify-adapter';
 import { acceptJsonOnly } from './http/json-body';
-import { contextOf } from './http/request-context';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerRequestLogging } from './logging/request-logging';
 import { setupSwagger } from './swagger';
@@ -27,8 +26,7 @@ export async function configureApp(
   registerRequestLogging(
     fastify,
     () => PinoLogger.root,
-    (request, status, ms) =>
-      metrics.observe(request.method, contextOf(request).routePattern, status, ms),
+    (method, route, status, ms) => metrics.observe(method, route, status, ms),
   );
   await app.register(fastifyCookie);
   registerSecurityHeaders(app);
