@@ -20,6 +20,8 @@ import { PasswordModule } from './password/password.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RedisModule } from './redis/redis.module';
+import { RedisConnection } from './redis/redis-connection';
+import { RevocationModule } from './revocation/revocation.module';
 import { SessionModule } from './session/session.module';
 import { TotpModule } from './totp/totp.module';
 
@@ -60,7 +62,11 @@ export class AppModule {
         AuthModule.forRootAsync({
           imports: [MetricsModule],
           // The keys come from the same origin the SDK talks to (DESCOPE_BASE_URL or Descope's default).
-          useFactory: ({ projectId, baseUrl }: DescopeClient, metrics: MetricsService) => ({
+          useFactory: (
+            { projectId, baseUrl }: DescopeClient,
+            metrics: MetricsService,
+            redis: RedisConnection,
+          ) => ({
             projectId,
             baseUrl,
             jwksTimeoutMs: config.DESCOPE_TIMEOUT_MS,
@@ -70,8 +76,13 @@ export class AppModule {
             onKeyFetch: metrics.keyFetch,
             memoMaxEntries: config.AUTH_MEMO_MAX,
             onMemo: metrics.memoLookup,
+            // Revocations made on other instances, heard through Redis (see RevocationPublisher).
+            revocationFeed: redis.client && {
+              connect: () => redis.client!.duplicate(),
+              prefix: redis.prefix,
+            },
           }),
-          inject: [DescopeClient, MetricsService],
+          inject: [DescopeClient, MetricsService, RedisConnection],
           isGlobal: true,
         }),
         AuditModule,
@@ -82,6 +93,7 @@ export class AppModule {
         OtpModule,
         TotpModule,
         SessionModule,
+        RevocationModule,
         HealthModule,
         MetricsModule,
       ],

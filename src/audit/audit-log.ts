@@ -14,6 +14,10 @@ import { resultOf } from './audit-result';
 /** What an audited route does: `password.signin`, `otp.verify`, `session.refresh`, ... */
 export type AuditAction = `${'password' | 'otp' | 'totp' | 'session'}.${string}`;
 
+/** Why sessions were ended (see SessionRevocations). */
+export type RevocationReason =
+  'logout' | 'logout_all' | 'password_change' | 'revoke_other_sessions' | 'refresh_reuse';
+
 /**
  * One structured line per authentication outcome (`event: "auth"`), so a security team can follow
  * sign-ins without reading request logs: action, method, result, user id when known, the login id
@@ -58,6 +62,20 @@ export class AuditLog {
       ...(userId ? { userId } : {}),
       ...(typeof loginId === 'string' ? { loginIdHash: this.hash(loginId) } : {}),
       ip: request.ip,
+    });
+  }
+
+  /**
+   * Records a revocation (`event: "revocation"`): why, whose, and how many instances heard it at
+   * once (absent while it waits for Redis, or without Redis). Counted in `auth_revocations_total`.
+   */
+  revocation(reason: RevocationReason, userId: string, instancesReached?: number): void {
+    this.metrics.revocations.inc({ reason });
+    this.write({
+      event: 'revocation',
+      reason,
+      userId,
+      ...(instancesReached === undefined ? {} : { instancesReached }),
     });
   }
 

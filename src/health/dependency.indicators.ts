@@ -2,6 +2,7 @@ import { JwksKeyStore } from '@app/auth';
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { RedisConnection } from '../redis/redis-connection';
+import { RevocationPublisher } from '../revocation/revocation-publisher';
 
 const PROBE_TIMEOUT_MS = 1000;
 /** Redis probes are reused this long: probes come often, from every orchestrator and balancer. */
@@ -20,7 +21,19 @@ export class DependencyIndicators {
     private readonly indicators: HealthIndicatorService,
     private readonly keys: JwksKeyStore,
     private readonly redis: RedisConnection,
+    private readonly revocationQueue: RevocationPublisher,
   ) {}
+
+  /**
+   * Revocations made here that wait for Redis: until they reach it, this instance refuses those
+   * sessions and the others do not yet (`degraded`).
+   */
+  revocations(): HealthIndicatorResult {
+    const check = this.indicators.check('revocations');
+    const pending = this.revocationQueue.pending;
+    if (!pending) return check.up({ pending });
+    return check.degraded({ message: 'waiting for Redis to reach the other instances', pending });
+  }
 
   /**
    * Descope as the key store last saw it (its refreshes and unknown-`kid` fetches): a probe

@@ -3,6 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { controllerApp, ControllerApp } from '../../test/support/controller-app';
 import { RedisConnection } from '../redis/redis-connection';
 import { DependencyIndicators } from './dependency.indicators';
+import { RevocationPublisher } from '../revocation/revocation-publisher';
 import { HealthController } from './health.controller';
 import { ReadinessIndicators } from './readiness.indicators';
 
@@ -14,6 +15,7 @@ describe('HealthController', () => {
     lastFetch: undefined as { ok: boolean; at: number } | undefined,
     refresh: jest.fn().mockResolvedValue(undefined),
   };
+  const revocations = { pending: 0 };
   const redis = { client: { ping: jest.fn().mockRejectedValue(new Error('ECONNREFUSED')) } };
 
   beforeAll(async () => {
@@ -24,6 +26,7 @@ describe('HealthController', () => {
         DependencyIndicators,
         { provide: JwksKeyStore, useValue: keys },
         { provide: RedisConnection, useValue: redis },
+        { provide: RevocationPublisher, useValue: revocations },
       ],
       [TerminusModule.forRoot({ logger: false })],
     );
@@ -61,5 +64,19 @@ describe('HealthController', () => {
       200,
       { status: 'degraded', message: 'the last key fetch failed', lastKeyFetchSecondsAgo: 30 },
     ]);
+  });
+
+  it('reports revocations waiting for Redis as degraded, still ready', async () => {
+    revocations.pending = 3;
+    const ready = await c.send('GET', '/health/ready');
+    expect([ready.status, ready.body.details.revocations]).toEqual([
+      200,
+      { status: 'degraded', message: 'waiting for Redis to reach the other instances', pending: 3 },
+    ]);
+    revocations.pending = 0;
+    expect((await c.send('GET', '/health/ready')).body.details.revocations).toEqual({
+      status: 'up',
+      pending: 0,
+    });
   });
 });

@@ -33,7 +33,8 @@ export class HealthController {
     summary: 'Ready to serve (readiness probe): configuration valid, signing keys loaded',
     description:
       'Descope and Redis reachability are reported as details (`degraded` when unreachable) but ' +
-      'never fail readiness: cached keys still validate sessions during their outage.',
+      'never fail readiness: cached keys still validate sessions during their outage. ' +
+      '`revocations` is `degraded` while logouts made here wait for Redis to reach the other instances.',
   })
   @ApiOkResponse({ schema: { example: READY_EXAMPLE } })
   @ApiProblems('not_ready')
@@ -44,6 +45,7 @@ export class HealthController {
         () => this.readiness.signingKeys(),
         () => this.dependencies.descopeApi(),
         () => this.dependencies.redisStore(),
+        () => this.dependencies.revocations(),
       ]);
     } catch (error) {
       throw notReady(error);

@@ -6,6 +6,11 @@ export const READY_EXAMPLE = {
     signingKeys: { status: 'up', keys: 2 },
     descope: { status: 'up', lastKeyFetchSecondsAgo: 42 },
     redis: { status: 'degraded', message: 'unreachable', responseTimeMs: 3 },
+    revocations: {
+      status: 'degraded',
+      message: 'waiting for Redis to reach the other instances',
+      pending: 1,
+    },
   },
   error: {},
   details: {
@@ -13,5 +18,10 @@ export const READY_EXAMPLE = {
     signingKeys: { status: 'up', keys: 2 },
     descope: { status: 'up', lastKeyFetchSecondsAgo: 42 },
     redis: { status: 'degraded', message: 'unreachable', responseTimeMs: 3 },
+    revocations: {
+      status: 'degraded',
+      message: 'waiting for Redis to reach the other instances',
+      pending: 1,
+    },
   },
 };

@@ -1,7 +1,7 @@
 import type { KeyFetchOutcome } from '@app/auth';
 import type { UpstreamCall } from '@app/descope';
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * Prometheus metrics of this app: process defaults plus one counter and one histogram of HTTP
@@ -50,6 +50,20 @@ export class MetricsService {
     name: 'auth_limiter_failures_total',
     help: 'Limiter store failures, answered open or closed per RATE_LIMIT_FAIL_CLOSED',
     labelNames: ['limiter'] as const,
+    registers: [this.registry],
+  });
+
+  /** Sessions ended (see SessionRevocations), by reason. */
+  readonly revocations = new Counter({
+    name: 'auth_revocations_total',
+    help: 'Revocations made here (logout, logout_all, password_change, ...), by reason',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  /** Revocations made here that wait for Redis to reach the other instances. */
+  readonly revocationsPending = new Gauge({
+    name: 'auth_revocations_pending',
+    help: 'Revocations applied here that wait for Redis to reach the other instances',
     registers: [this.registry],
   });
 

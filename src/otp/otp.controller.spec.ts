@@ -43,7 +43,7 @@ describe('OtpController', () => {
   it('hands the step-up sign-in a lazily verified refresh token, never a raw one', async () => {
     await c.send('POST', '/v1/otp/signin/email', { loginId: 'a@example.com' });
     const refresh = service.signIn.mock.calls.at(-1)[2];
-    expect(Object.keys(refresh)).toEqual(['verify']);
+    expect(Object.keys(refresh)).toEqual(['verify', 'carriedSession']);
   });
 
   it.each([

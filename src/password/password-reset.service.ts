@@ -81,6 +81,9 @@ export class PasswordResetService {
       sdk.password.update(loginId, newPassword, verified.refreshJwt),
     );
     await this.devices.revoke(verified.user?.loginIds ?? [loginId]);
-    return this.authResponses.fromDescope(verified, { deviceFor: loginId });
+    return this.authResponses.fromDescope(verified, {
+      deviceFor: loginId,
+      endOthers: 'password_change',
+    });
   }
 }

@@ -46,19 +46,25 @@ export class PasswordService {
     const data = await this.guesses.check(loginId, caller, () =>
       this.descope.call((sdk) => sdk.password.signIn(loginId, password, loginOptions)),
     );
-    return this.authResponses.fromDescope(data, { deviceFor: loginId });
+    return this.authResponses.fromDescope(data, {
+      deviceFor: loginId,
+      endOthers: loginOptions?.revokeOtherSessions ? 'revoke_other_sessions' : undefined,
+    });
   }
 
   /** A new password makes every device token of the user stop counting (then one is issued). */
   async replace(
-    { loginId, oldPassword, newPassword }: PasswordReplaceDto,
+    { loginId, oldPassword, newPassword, loginOptions }: PasswordReplaceDto,
     caller: CallerInfo,
   ): Promise<AuthResponseDto> {
     const data = await this.guesses.check(loginId, caller, () =>
       this.descope.call((sdk) => sdk.password.replace(loginId, oldPassword, newPassword)),
     );
     await this.devices.revoke(data.user?.loginIds ?? [loginId]);
-    return this.authResponses.fromDescope(data, { deviceFor: loginId });
+    return this.authResponses.fromDescope(data, {
+      deviceFor: loginId,
+      endOthers: loginOptions?.revokeOtherSessions ? 'password_change' : undefined,
+    });
   }
 
   async update(

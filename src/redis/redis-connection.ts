@@ -9,6 +9,8 @@ import Redis from 'ioredis';
  */
 export class RedisConnection implements OnApplicationShutdown {
   readonly client?: Redis;
+  /** The first part of every key and channel name. */
+  readonly prefix = 'auth-service';
   private readonly logger = new Logger('Redis');
   private lastWarning = 0;
 

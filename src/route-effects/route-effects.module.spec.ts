@@ -11,6 +11,7 @@ import { DeviceTokens } from '../budgets/device-tokens';
 import { validateEnvironment } from '../config/env.validation';
 import { ProblemFilter } from '../http/problem.filter';
 import { TokensModule } from '../tokens/tokens.module';
+import { SessionRevocations } from '../revocation/session-revocations';
 import { WRONG_PASSWORD } from './account-failures';
 import { Audited } from './audited.effect';
 import { ClearsTokens } from './clears-tokens.effect';
@@ -51,8 +52,9 @@ const fakes = {
     { provide: DeviceTokens, useValue: { ttlMs: 1000 } },
     { provide: RequestTokens, useValue: { crossSite: () => undefined } },
     { provide: AuditLog, useValue: { record: (action: string) => audited.push(action) } },
+    { provide: SessionRevocations, useValue: {} },
   ],
-  exports: [TokenVerifier, DeviceTokens, RequestTokens, AuditLog],
+  exports: [TokenVerifier, DeviceTokens, RequestTokens, AuditLog, SessionRevocations],
 };
 
 /** Every provider the effects need, and nothing of createApp or configureApp. */

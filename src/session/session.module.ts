@@ -3,10 +3,11 @@ import { RouteEffectsModule } from '../route-effects/route-effects.module';
 import { TokensModule } from '../tokens/tokens.module';
 import { SessionController } from './session.controller';
 import { SessionService } from './session.service';
+import { RefreshCoalescer } from './refresh/refresh-coalescer';
 
 @Module({
   imports: [RouteEffectsModule, TokensModule],
   controllers: [SessionController],
-  providers: [SessionService],
+  providers: [SessionService, RefreshCoalescer],
 })
 export class SessionModule {}

@@ -12,17 +12,28 @@ import { toUserResponse, UserResponseDto } from '../common/dto/user-response.dto
 import { ProblemError } from '../problems/problem.error';
 import { AuthResponseFactory } from '../tokens/auth-response.factory';
 import { DeviceTokens } from '../budgets/device-tokens';
+import { ConfigService } from '@nestjs/config';
+import { EnvironmentVariables } from '../config/env.validation';
+import { RefreshCoalescer } from './refresh/refresh-coalescer';
+import { SessionRevocations } from '../revocation/session-revocations';
 import { SessionResponseDto } from './dto/session-response.dto';
 import { SessionValidateDto } from './dto/session-validate.dto';
 
 @Injectable()
 export class SessionService {
+  private readonly reuseRevokes: boolean;
+
   constructor(
     private readonly descope: DescopeClient,
     private readonly verifier: TokenVerifier,
     private readonly authResponses: AuthResponseFactory,
     private readonly devices: DeviceTokens,
-  ) {}
+    private readonly revocations: SessionRevocations,
+    private readonly coalescer: RefreshCoalescer,
+    config: ConfigService<EnvironmentVariables, true>,
+  ) {
+    this.reuseRevokes = config.get('REFRESH_REUSE_REVOKES', { infer: true });
+  }
 
   /** The hot path: verified locally against cached keys, no call to Descope. */
   async validate({
@@ -48,9 +59,31 @@ export class SessionService {
     return SessionResponseDto.from(session);
   }
 
+  /**
+   * One upstream refresh per refresh token per reuse window, shared by every caller (see
+   * RefreshCoalescer); a token rotated away that comes back later is refused as reuse.
+   */
   async refresh(principal: RefreshPrincipal): Promise<AuthResponseDto> {
-    const data = await this.descope.call((sdk) => sdk.refresh(principal.jwt));
-    return this.authResponses.fromDescope(data);
+    const outcome = await this.coalescer.refresh(principal, () =>
+      this.descope.call((sdk) => sdk.refresh(principal.jwt)),
+    );
+    if ('reused' in outcome) return this.refuseReuse(principal);
+    return this.authResponses.fromDescope(outcome.answer);
+  }
+
+  /**
+   * A refresh token that was already exchanged for a newer one came back: either the user's own
+   * stale copy or a stolen one, and there is no telling which. Every session of the user ends
+   * (unless REFRESH_REUSE_REVOKES=false), so a thief's copy is worth nothing.
+   */
+  private async refuseReuse({ userId }: RefreshPrincipal): Promise<never> {
+    if (this.reuseRevokes) await this.revocations.endUser(userId, 'refresh_reuse');
+    throw new ProblemError(
+      'token_invalid',
+      this.reuseRevokes
+        ? 'The refresh token was already exchanged for a newer one; every session of this user was ended'
+        : 'The refresh token was already exchanged for a newer one',
+    );
   }
 
   async selectTenant(principal: RefreshPrincipal, tenant: string): Promise<AuthResponseDto> {
@@ -58,17 +91,25 @@ export class SessionService {
     return this.authResponses.fromDescope(data);
   }
 
-  /** Verified here rather than by a guard, so the cookies are cleared even when it fails. */
+  /**
+   * Verified here rather than by a guard, so the cookies are cleared even when it fails. Ends the
+   * refresh token at Descope, then its sessions and the one the request carries on every instance.
+   */
   async logout(refresh: LazyRefreshToken): Promise<void> {
-    const { jwt } = await refresh.verify();
-    await this.descope.call((sdk) => sdk.logout(jwt));
+    const principal = await refresh.verify();
+    await this.descope.call((sdk) => sdk.logout(principal.jwt));
+    await this.revocations.endSession(principal, await refresh.carriedSession());
   }
 
-  /** Every session of the user ends, and every device token of theirs stops counting. */
+  /**
+   * Every session of the user ends (every token issued up to now, on every instance), and every
+   * device token of theirs stops counting.
+   */
   async logoutAll(refresh: LazyRefreshToken): Promise<void> {
-    const { jwt } = await refresh.verify();
+    const { jwt, userId } = await refresh.verify();
     const me = await this.descope.call((sdk) => sdk.me(jwt));
     await this.descope.call((sdk) => sdk.logoutAll(jwt));
+    await this.revocations.endUser(userId, 'logout_all');
     await this.devices.revoke(me.loginIds ?? []);
   }
 

@@ -5,6 +5,8 @@ import { DeviceTokens } from '../budgets/device-tokens';
 import { AuthResponseDto } from './dto/auth-response.dto';
 import { toUserResponse } from '../common/dto/user-response.dto';
 import { ProblemError } from '../problems/problem.error';
+import { RevocationReason } from '../audit/audit-log';
+import { SessionRevocations } from '../revocation/session-revocations';
 
 /**
  * In Descope's cookie mode the body has no `sessionJwt`: the token is in the `DS` Set-Cookie the
@@ -26,20 +28,26 @@ export class AuthResponseFactory {
   constructor(
     private readonly verifier: TokenVerifier,
     private readonly devices: DeviceTokens,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   /**
    * The answer to a successful authentication. `deviceFor`: it was by a secret for this login
-   * id, so this device gets a device token (see DeviceTokens).
+   * id, so this device gets a device token (see DeviceTokens). `endOthers`: every other session
+   * of the user ends, on every instance: the tokens issued before this session's second.
    */
   async fromDescope(
     data: JWTResponse & { cookies?: string[] },
-    { deviceFor }: { deviceFor?: string } = {},
+    { deviceFor, endOthers }: { deviceFor?: string; endOthers?: RevocationReason } = {},
   ): Promise<AuthResponseDto> {
     const session = await this.verifyIssued(
       data.sessionJwt || sessionCookie(data.cookies),
       'session',
     );
+    if (endOthers) {
+      const { sub, iat } = session.claims;
+      await this.revocations.endUser(sub, endOthers, iat ?? Math.floor(Date.now() / 1000));
+    }
     const refresh = data.refreshJwt
       ? await this.verifyIssued(data.refreshJwt, 'refresh')
       : undefined;

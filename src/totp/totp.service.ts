@@ -55,7 +55,10 @@ export class TotpService {
           throw verifyProblem(error);
         }),
     );
-    return this.authResponses.fromDescope(data, { deviceFor: loginId });
+    return this.authResponses.fromDescope(data, {
+      deviceFor: loginId,
+      endOthers: loginOptions?.revokeOtherSessions ? 'revoke_other_sessions' : undefined,
+    });
   }
 
   async update(

@@ -23,7 +23,7 @@ async function issuingFlow(h: AppHarness, send: AppHarness['api']) {
     return answer;
   };
   await call('/v1/password/signup', { body: password });
-  const signIn = await call('/v1/password/signin', { body: password });
+  await call('/v1/password/signin', { body: password });
   const replaced = await call('/v1/password/replace', {
     body: { loginId, oldPassword: STRONG_PASSWORD, newPassword: 'Other-Pass-42' },
   });
@@ -36,7 +36,7 @@ async function issuingFlow(h: AppHarness, send: AppHarness['api']) {
   await verifyEmail(h, loginId, bearer);
   await send('POST', '/v1/password/reset', { body: { loginId } });
   const [reset] = await h.outbox(loginId);
-  await call('/v1/password/reset/complete', {
+  const afterReset = await call('/v1/password/reset/complete', {
     body: { token: reset.token, newPassword: 'Third-Pass-43' },
   });
   const otpUser = uniqueEmail('otp');
@@ -48,7 +48,8 @@ async function issuingFlow(h: AppHarness, send: AppHarness['api']) {
   await call('/v1/totp/verify', {
     body: { loginId: totpUser, code: generateSync({ secret: body.key }) },
   });
-  await call('/v1/session/logout-all', { bearer: refreshOf(signIn) });
+  // The reset ended the earlier sessions (their refresh tokens included): log out with its own.
+  await call('/v1/session/logout-all', { bearer: refreshOf(afterReset) });
   return answers;
 }
 

@@ -2,6 +2,7 @@ import { createPublicKey, JsonWebKey } from 'node:crypto';
 import { AppHarness, ApiResponse, startApp } from '../support/app-harness';
 import { STRONG_PASSWORD, uniqueEmail } from '../support/emulator-harness';
 import { attackerKeys, b64, forge, nonCanonical, Signer } from '../support/forge';
+import { nextSecond } from '../support/revocation';
 
 type Kind = 'DS' | 'DSR';
 const COOLDOWN_MS = 1000;
@@ -39,6 +40,8 @@ describe('Security: forged and malformed tokens', () => {
       body: { loginId, password: STRONG_PASSWORD },
     });
     good = { DS: body.sessionJwt, DSR: body.refreshJwt };
+    // Another second: a logout ends the sessions of every refresh token sharing its expiry.
+    await nextSecond();
     const other = await h.api('POST', '/v1/password/signin', {
       body: { loginId, password: STRONG_PASSWORD },
     });

@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { JwksKeyStore } from '../../libs/auth/src/jwks-key-store';
+import { RevocationSet } from '../../libs/auth/src/revocation-set';
 import { TokenVerifier } from '../../libs/auth/src/token-verifier';
 import { VerifiedTokenMemo } from '../../libs/auth/src/verified-token-memo';
 import { attackerKeys, b64, forge, nonCanonical, Signer } from '../support/forge';
@@ -113,7 +114,12 @@ describe('Security: TokenVerifier never accepts what jose refuses', () => {
     onKeysDropped: () => undefined,
   } as unknown as JwksKeyStore;
   const options = { projectId: PROJECT, baseUrl: BASE };
-  const verifier = new TokenVerifier(keyStore, new VerifiedTokenMemo(keyStore, options), options);
+  const verifier = new TokenVerifier(
+    keyStore,
+    new VerifiedTokenMemo(keyStore, options),
+    new RevocationSet(),
+    options,
+  );
   const jwks = createLocalJWKSet({ keys: [realJwk] });
   const joseAccepts = (token: string) =>
     jwtVerify(token, jwks, {

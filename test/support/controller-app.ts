@@ -10,6 +10,7 @@ import { ProblemFilter } from '../../src/http/problem.filter';
 import { createValidationPipe } from '../../src/problems/validation.pipe';
 import { AuditLog } from '../../src/audit/audit-log';
 import { DeviceTokens } from '../../src/budgets/device-tokens';
+import { SessionRevocations } from '../../src/revocation/session-revocations';
 import { RouteEffectsModule } from '../../src/route-effects/route-effects.module';
 import { TokensModule } from '../../src/tokens/tokens.module';
 
@@ -37,8 +38,9 @@ const fakeAuth: DynamicModule = {
     },
     { provide: DeviceTokens, useValue: { issue: () => Promise.resolve('v1.d.1.m'), ttlMs: 1000 } },
     { provide: AuditLog, useValue: { record: () => undefined } },
+    { provide: SessionRevocations, useValue: { endUser: () => Promise.resolve() } },
   ],
-  exports: [TokenVerifier, RequestTokens, DeviceTokens, AuditLog],
+  exports: [TokenVerifier, RequestTokens, DeviceTokens, AuditLog, SessionRevocations],
 };
 
 export interface ControllerApp {

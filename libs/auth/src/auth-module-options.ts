@@ -1,3 +1,4 @@
+import type { RevocationRedis } from './revocation-feed';
 import type { VerifiedToken } from './verified-token';
 
 /** Where the signing keys come from and how tokens are checked. */
@@ -29,6 +30,13 @@ export interface AuthModuleOptions {
    * when it was verified before (e.g. a session logged out elsewhere). Default: nothing revoked.
    */
   isRevoked?: (token: VerifiedToken) => boolean | Promise<boolean>;
+  /**
+   * Revocations shared through Redis (logout, logout-all, password reset... made by the auth
+   * service on any instance): `connect` opens a new connection (called twice: a subscriber and a
+   * reader), e.g. `() => new Redis(url)`; `prefix` must be the auth service's REDIS_KEY_PREFIX
+   * (default `auth-service`). Default: only revocations made in this process are known.
+   */
+  revocationFeed?: { connect: () => RevocationRedis; prefix?: string };
   /** Called after every key-set fetch (for metrics); must not throw. */
   onKeyFetch?: (outcome: KeyFetchOutcome) => void;
 }

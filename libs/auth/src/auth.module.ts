@@ -5,6 +5,8 @@ import { LazyRefreshTokenPipe } from './lazy-refresh-token';
 import { RefreshTokenGuard } from './refresh-token.guard';
 import { RefreshStrategy } from './refresh.strategy';
 import { RequestTokens } from './request-tokens';
+import { RevocationFeed } from './revocation-feed';
+import { RevocationSet } from './revocation-set';
 import { SessionGuard } from './session.guard';
 import { SessionStrategy } from './session.strategy';
 import { TokenVerifier } from './token-verifier';
@@ -27,6 +29,8 @@ import { VerifiedTokenMemo } from './verified-token-memo';
   providers: [
     JwksKeyStore,
     VerifiedTokenMemo,
+    RevocationSet,
+    RevocationFeed,
     TokenVerifier,
     RequestTokens,
     SessionStrategy,
@@ -38,6 +42,8 @@ import { VerifiedTokenMemo } from './verified-token-memo';
   exports: [
     JwksKeyStore,
     VerifiedTokenMemo,
+    RevocationSet,
+    RevocationFeed,
     TokenVerifier,
     RequestTokens,
     SessionGuard,

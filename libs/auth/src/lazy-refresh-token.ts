@@ -3,6 +3,7 @@ import { RefreshPrincipal, toRefreshPrincipal } from './authenticated-session';
 import { RequestTokens } from './request-tokens';
 import { RequestWithTokens } from './token-reader';
 import { TokenVerifier } from './token-verifier';
+import { VerifiedToken } from './verified-token';
 
 /**
  * The refresh token of a public route that needs one only sometimes (step-up) or must answer
@@ -11,6 +12,12 @@ import { TokenVerifier } from './token-verifier';
 export interface LazyRefreshToken {
   /** The verified principal of the request's refresh token; rejects with `AuthTokenError`. */
   verify(): Promise<RefreshPrincipal>;
+  /**
+   * The session token the request also carries (bearer, then `DS` cookie), verified, e.g. to end
+   * it at logout; undefined when there is none, it does not verify (revoked or expired included),
+   * or it comes from a cookie on a cross-site request.
+   */
+  carriedSession(): Promise<VerifiedToken | undefined>;
 }
 
 /**
@@ -32,6 +39,14 @@ export class LazyRefreshTokenPipe implements PipeTransform<RequestWithTokens, La
         // Once verified, the principal is the request's user, as Passport would have set it.
         (request as RequestWithTokens & { user?: unknown }).user ??= principal;
         return principal;
+      },
+      carriedSession: async () => {
+        try {
+          const jwt = this.tokens.read(request, 'session');
+          return jwt ? await this.verifier.verify(jwt, 'session') : undefined;
+        } catch {
+          return undefined;
+        }
       },
     };
   }

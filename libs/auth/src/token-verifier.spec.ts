@@ -1,6 +1,7 @@
 import { generateKeyPairSync, KeyObject, sign } from 'node:crypto';
 import { AuthTokenError } from './auth-token.error';
 import { JwksKeyStore } from './jwks-key-store';
+import { RevocationSet } from './revocation-set';
 import { canonical, TokenVerifier } from './token-verifier';
 import { VerifiedTokenMemo } from './verified-token-memo';
 
@@ -33,8 +34,14 @@ describe('TokenVerifier', () => {
     onKeysDropped: () => undefined,
   } as unknown as JwksKeyStore;
   const options = { projectId: PROJECT, baseUrl: 'https://auth.example.com/' };
+  const revocations = new RevocationSet();
   // The memo is on, as in production: every refusal below must also hold for a second look.
-  const verifier = new TokenVerifier(keys, new VerifiedTokenMemo(keys, options), options);
+  const verifier = new TokenVerifier(
+    keys,
+    new VerifiedTokenMemo(keys, options),
+    revocations,
+    options,
+  );
   const now = Math.floor(Date.now() / 1000);
   const good = { sub: 'U1', iss: PROJECT, drn: 'DS', exp: now + 60, iat: now };
   const reason = (token: string | undefined, kind: 'session' | 'refresh' = 'session') =>

@@ -4,6 +4,8 @@ import { AuthTokenError } from './auth-token.error';
 import { AUTH_MODULE_OPTIONS } from './auth.module-definition';
 import { JwksKeyStore } from './jwks-key-store';
 import { isJwsAlgorithm, verifyJws } from './jws-algorithms';
+import { familyOf } from './revocation';
+import { RevocationSet } from './revocation-set';
 import { checkClaims } from './token-claims';
 import { TokenKind, VerifiedToken } from './verified-token';
 import { VerifiedTokenMemo } from './verified-token-memo';
@@ -39,6 +41,9 @@ export interface VerifyOptions {
 
 const invalid = (detail: string) => new AuthTokenError('invalid', detail);
 
+/** The detail of a token refused by a revocation (logout, logout-all, password reset...). */
+export const SESSION_ENDED = 'The session was ended (signed out or revoked); sign in again';
+
 /**
  * Verifies Descope JWTs, stricter than the SDK (docs/descope-wire.md §7): an asymmetric algorithm
  * equal to the one its key declares (RS256 when the key declares none), `kid` required, no `crit`,
@@ -54,6 +59,7 @@ export class TokenVerifier {
   constructor(
     private readonly keys: JwksKeyStore,
     private readonly memo: VerifiedTokenMemo,
+    private readonly revocations: RevocationSet,
     @Inject(AUTH_MODULE_OPTIONS) options: AuthModuleOptions,
   ) {
     this.isRevoked = options.isRevoked;
@@ -66,7 +72,8 @@ export class TokenVerifier {
 
   /**
    * The verified token, or an `AuthTokenError` saying why not. A token verified before as the same
-   * kind comes from the memo; revocation is asked either way.
+   * kind comes from the memo; revocation is asked either way, except for tokens Descope has just
+   * issued (`fromDescope`): a revocation ends the sessions that exist when it is made.
    */
   async verify(
     jwt: string | undefined,
@@ -75,7 +82,10 @@ export class TokenVerifier {
   ): Promise<VerifiedToken> {
     if (!jwt) throw new AuthTokenError('missing', `A ${kind} token is required`);
     const token = this.memo.get(jwt, kind) ?? (await this.verifyFully(jwt, kind, options));
-    if (this.isRevoked && (await this.isRevoked(token))) throw invalid('The token was revoked');
+    if (options.fromDescope) return token;
+    if (this.revocations.revokes(token) || (this.isRevoked && (await this.isRevoked(token)))) {
+      throw invalid(SESSION_ENDED);
+    }
     return token;
   }
 
@@ -97,7 +107,9 @@ export class TokenVerifier {
       throw invalid('The token is not a well-formed JWT');
     }
     const kid = await this.checkSignature(parts, header, options);
-    const token = { jwt, kind, claims: checkClaims(claims, kind, this.claimRules) };
+    const checked = checkClaims(claims, kind, this.claimRules);
+    const token = { jwt, kind, claims: checked, family: familyOf(checked, kind) };
+    if (kind === 'session') this.revocations.noteLifetime(token);
     this.memo.set(token, kid);
     return token;
   }

@@ -2,7 +2,8 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { AuthModuleOptions } from './auth-module-options';
 import { AuthTokenError } from './auth-token.error';
 import { JwksKeyStore } from './jwks-key-store';
-import { TokenVerifier } from './token-verifier';
+import { RevocationSet } from './revocation-set';
+import { SESSION_ENDED, TokenVerifier } from './token-verifier';
 import { TokenKind, VerifiedToken } from './verified-token';
 import { VerifiedTokenMemo } from './verified-token-memo';
 
@@ -32,7 +33,7 @@ describe('VerifiedTokenMemo (through TokenVerifier)', () => {
     } as unknown as JwksKeyStore;
     const options = { projectId: PROJECT, baseUrl: 'https://a.example', ...extra };
     const memo = new VerifiedTokenMemo(keys, options);
-    return { memo, verifier: new TokenVerifier(keys, memo, options) };
+    return { memo, verifier: new TokenVerifier(keys, memo, new RevocationSet(), options) };
   };
   // A token takes a memo entry from its second successful check (MemoDoorkeeper).
   const remember = async (verifier: TokenVerifier, token: string, kind: TokenKind = 'session') => {
@@ -125,7 +126,7 @@ describe('VerifiedTokenMemo (through TokenVerifier)', () => {
     const token = session();
     expect(await reason(remember(verifier, token))).toBe('ok');
     revoked.add('U1');
-    expect(await reason(verifier.verify(token, 'session'))).toBe('invalid: The token was revoked');
+    expect(await reason(verifier.verify(token, 'session'))).toBe(`invalid: ${SESSION_ENDED}`);
   });
 
   it('holds at most memoMaxEntries tokens, and none with 0', async () => {

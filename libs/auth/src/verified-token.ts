@@ -23,4 +23,9 @@ export interface VerifiedToken {
   jwt: string;
   kind: TokenKind;
   claims: TokenClaims;
+  /**
+   * The `exp` of the refresh token a session descends from (its `rexp`), read once when
+   * verified; undefined for refresh tokens and for sessions without `rexp`.
+   */
+  family?: number;
 }

@@ -9,6 +9,13 @@ const loginOptionsOf = (body: Body) => optionalObject(body, 'loginOptions') ?? {
 /** `loginOptions.customClaims`, to be carried into the session token. */
 export const customClaimsOf = (body: Body) => optionalObject(loginOptionsOf(body), 'customClaims');
 
+/**
+ * `loginOptions.revokeOtherSessions`: the sign-in ends the user's other refresh tokens (Descope's
+ * LoginOptions in core-js sdk/types.ts; its session docs: "revoke all other active sessions").
+ */
+export const revokesOthers = (body: Body) =>
+  optionalBoolean(loginOptionsOf(body), 'revokeOtherSessions') === true;
+
 /** How a sign-in raises the session of the request's refresh token, if it does. */
 export type Raise = 'stepup' | 'mfa';
 

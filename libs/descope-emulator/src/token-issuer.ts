@@ -28,10 +28,18 @@ export class TokenIssuer {
     private readonly projectId: string,
   ) {}
 
-  /** Descope's JWTResponse for a fresh authentication: a new session and refresh token. */
-  authenticate(user: EmulatorUser, context: SessionContext): Record<string, unknown> {
+  /**
+   * Descope's JWTResponse for a fresh authentication: a new session and refresh token.
+   * `revokeOthers`: every other refresh token of the user is revoked first.
+   */
+  authenticate(
+    user: EmulatorUser,
+    context: SessionContext,
+    revokeOthers = false,
+  ): Record<string, unknown> {
     const firstSeen = !user.seen;
     user.seen = true;
+    if (revokeOthers) this.refreshTokens.revokeAll(user.userId);
     const refresh = this.issueRefresh(user, context);
     return { ...this.sessionResponse(user, refresh, refresh.token), firstSeen };
   }

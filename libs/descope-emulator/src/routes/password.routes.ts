@@ -3,7 +3,7 @@ import { EmulatorContext } from '../context';
 import { EmulatorErrors } from '../errors';
 import { loginIdKey } from '../login-id';
 import { maskEmail } from '../mask';
-import { customClaimsOf } from '../login-options';
+import { customClaimsOf, revokesOthers } from '../login-options';
 import { decoyHash, hashPassword, policyViolations, verifyPassword } from '../passwords';
 import { optionalObject, optionalString, requiredString } from '../request-fields';
 import { EmulatorRequest, route, Route } from '../route';
@@ -46,7 +46,8 @@ async function signUp({ body }: EmulatorRequest, context: EmulatorContext) {
 async function signIn({ body }: EmulatorRequest, context: EmulatorContext) {
   const loginId = requiredString(body, 'loginId');
   const user = await checkPassword(context, loginId, requiredString(body, 'password'));
-  return context.tokens.authenticate(user, { amr: ['pwd'], customClaims: customClaimsOf(body) });
+  const session = { amr: ['pwd'], customClaims: customClaimsOf(body) };
+  return context.tokens.authenticate(user, session, revokesOthers(body));
 }
 
 async function update({ body, token }: EmulatorRequest, context: EmulatorContext) {

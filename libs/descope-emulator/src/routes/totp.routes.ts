@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { EmulatorContext } from '../context';
 import { EmulatorErrors } from '../errors';
-import { customClaimsOf, raiseOf, sessionAfter } from '../login-options';
+import { customClaimsOf, raiseOf, revokesOthers, sessionAfter } from '../login-options';
 import { optionalObject, requiredString } from '../request-fields';
 import { EmulatorRequest, route, Route } from '../route';
 import { TotpState } from '../store-records';
@@ -84,7 +84,8 @@ function verify({ body, token }: EmulatorRequest, context: EmulatorContext) {
   const kind = raiseOf(body);
   const raised = kind && { kind, from: context.refreshTokens.stepUpSession(token, user) };
   checkCode(user.totp, code, context);
-  return context.tokens.authenticate(user, sessionAfter('totp', raised, customClaimsOf(body)));
+  const session = sessionAfter('totp', raised, customClaimsOf(body));
+  return context.tokens.authenticate(user, session, revokesOthers(body));
 }
 
 function update({ body, token }: EmulatorRequest, context: EmulatorContext) {

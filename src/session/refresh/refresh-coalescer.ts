@@ -1,0 +1,69 @@
+import { RefreshPrincipal, tokenHash } from '@app/auth';
+import type { JWTResponse } from '@descope/node-sdk';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { LRUCache } from 'lru-cache';
+import { EnvironmentVariables } from '../../config/env.validation';
+import { RedisConnection } from '../../redis/redis-connection';
+import { RefreshOutcome, rotatedAway, SharedRefresh, UpstreamFailure } from './shared-refresh';
+
+/**
+ * Refreshes of one refresh token within REFRESH_REUSE_WINDOW_MS get the answer of the first (so
+ * a user's tabs refreshing at once, with rotation on, all keep a session): in this process one
+ * promise per token, across instances through Redis (SharedRefresh); without Redis, or while it
+ * is unreachable, in this process only. A token rotated away that comes back after the window
+ * is reuse (`{ reused: true }`): the caller refuses it and ends the user's sessions.
+ * A window of 0 turns both off.
+ */
+@Injectable()
+export class RefreshCoalescer {
+  private readonly windowMs: number;
+  private readonly recent?: LRUCache<string, Promise<RefreshOutcome>>;
+  private readonly rotated = new LRUCache<string, true>({ max: 100_000 });
+  private readonly shared?: SharedRefresh;
+
+  constructor(redis: RedisConnection, config: ConfigService<EnvironmentVariables, true>) {
+    this.windowMs = config.get('REFRESH_REUSE_WINDOW_MS', { infer: true });
+    if (!this.windowMs) return;
+    this.recent = new LRUCache({ max: 10_000, ttl: this.windowMs, ttlAutopurge: false });
+    const lockMs = config.get('DESCOPE_TIMEOUT_MS', { infer: true }) + 1000;
+    if (redis.client) this.shared = new SharedRefresh(redis, this.windowMs, lockMs);
+  }
+
+  /** The outcome of refreshing `principal`'s token; `call` asks Descope (at most once per window). */
+  refresh(principal: RefreshPrincipal, call: () => Promise<JWTResponse>): Promise<RefreshOutcome> {
+    if (!this.recent) return call().then((answer) => ({ answer }));
+    const hash = tokenHash(principal.jwt);
+    const known = this.recent.get(hash);
+    if (known) return known;
+    const outcome = this.settle(principal, hash, call);
+    this.recent.set(hash, outcome);
+    // A failure is not remembered: the next refresh asks again.
+    outcome.catch(() => this.recent!.get(hash) === outcome && this.recent!.delete(hash));
+    return outcome;
+  }
+
+  private async settle(
+    { jwt, refreshExpiresAt }: RefreshPrincipal,
+    hash: string,
+    call: () => Promise<JWTResponse>,
+  ): Promise<RefreshOutcome> {
+    if (this.rotated.has(hash)) return { reused: true };
+    const local = async () => ({ answer: await call() });
+    let outcome: RefreshOutcome;
+    try {
+      outcome = this.shared
+        ? await this.shared.run(jwt, hash, refreshExpiresAt, call)
+        : await local();
+    } catch (error) {
+      if (error instanceof UpstreamFailure) throw error.error;
+      if (this.shared) this.shared.unreachable();
+      outcome = await local();
+    }
+    const ttl = refreshExpiresAt * 1000 - Date.now();
+    if ('answer' in outcome && rotatedAway(outcome.answer, jwt) && ttl > 0) {
+      this.rotated.set(hash, true, { ttl });
+    }
+    return outcome;
+  }
+}

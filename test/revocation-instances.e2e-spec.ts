@@ -1,0 +1,98 @@
+import { RunningEmulator, startEmulator } from '@app/descope-emulator';
+import { STRONG_PASSWORD, uniqueEmail } from './support/emulator-harness';
+import { RedisProcess, startRedis } from './support/redis-process';
+import { ServiceProcess, startServiceProcess } from './support/service-process';
+import { call, refusedWithin, Tokens } from './support/instances';
+import { nextSecond } from './support/revocation';
+
+const WINDOW_MS = 1500;
+
+/**
+ * Three service processes on one emulator and one Redis of the test's own, as a new user would
+ * run them: a session ended on one instance is refused on the others, measured; logouts made
+ * while Redis is down reach every instance once it is back; concurrent refreshes over two
+ * instances with rotation on share one upstream refresh.
+ */
+describe('Sessions end on every instance', () => {
+  let emulator: RunningEmulator;
+  let redis: RedisProcess;
+  let instances: ServiceProcess[];
+  const url = (i: number) => instances[i % instances.length].url;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ rotateRefreshTokens: true });
+    redis = await startRedis();
+    const env = {
+      DESCOPE_PROJECT_ID: emulator.projectId,
+      DESCOPE_BASE_URL: emulator.baseUrl,
+      RATE_LIMIT_REDIS_URL: redis.url,
+      DEVICE_TOKEN_SECRET: 'a-test-secret-of-at-least-32-characters',
+      COOKIE_SECURE: 'false',
+      RATE_LIMIT_IP_PER_MINUTE: '0',
+      AUTH_FAILURES_PER_CLIENT: 'off',
+      AUTH_FAILURES_PER_ACCOUNT: 'off',
+      AUTH_FAILURES_PER_DEVICE: 'off',
+      AUTH_FAILURES_TRUSTED_PER_ACCOUNT: 'off',
+      AUTH_FAILURE_MIN_MS: '0',
+      REFRESH_REUSE_WINDOW_MS: String(WINDOW_MS),
+    };
+    instances = await Promise.all([0, 1, 2].map(() => startServiceProcess(env)));
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const instance of instances ?? []) instance.child.kill('SIGKILL');
+    await redis?.stop();
+    await emulator?.close();
+  });
+
+  const signUp = async (at: number) => {
+    const loginId = uniqueEmail('instances');
+    const up = await call(url(at), 'POST', '/v1/password/signup', {
+      body: { loginId, password: STRONG_PASSWORD },
+    });
+    return { loginId, ...(up.body as Tokens) };
+  };
+  const logout = (at: number, { sessionJwt, refreshJwt }: Tokens) =>
+    call(url(at), 'POST', '/v1/session/logout', {
+      bearer: sessionJwt,
+      cookies: { DSR: refreshJwt },
+    });
+
+  it('refuses on B and C a session logged out on A, on GET /v1/session and validate', async () => {
+    const user = await signUp(0);
+    for (const i of [1, 2])
+      expect((await refusedWithin(url(i), user.sessionJwt, 0)).status).toBe(200);
+    expect((await logout(0, user)).status).toBe(204);
+    for (const i of [0, 1, 2]) {
+      expect((await refusedWithin(url(i), user.sessionJwt, 5000)).status).toBe(401);
+      const validate = await call(url(i), 'POST', '/v1/session/validate', {
+        body: { sessionJwt: user.sessionJwt },
+      });
+      expect([validate.status, validate.body.code]).toEqual([401, 'token_invalid']);
+    }
+  });
+
+  it('refuses everywhere the sessions ended by logout-all and by a password change', async () => {
+    const user = await signUp(0);
+    expect(
+      (await call(url(1), 'POST', '/v1/session/logout-all', { bearer: user.refreshJwt })).status,
+    ).toBe(204);
+    for (const i of [0, 2])
+      expect((await refusedWithin(url(i), user.sessionJwt, 5000)).status).toBe(401);
+    const second = await signUp(1);
+    await nextSecond();
+    const replaced = await call(url(2), 'POST', '/v1/password/replace', {
+      body: {
+        loginId: second.loginId,
+        oldPassword: STRONG_PASSWORD,
+        newPassword: 'Changed-Horse-14',
+        loginOptions: { revokeOtherSessions: true },
+      },
+    });
+    expect(replaced.status).toBe(200);
+    for (const i of [0, 1]) {
+      expect((await refusedWithin(url(i), second.sessionJwt, 5000)).status).toBe(401);
+      expect((await refusedWithin(url(i), replaced.body.sessionJwt, 0)).status).toBe(200);
+    }
+  });
+});
