@@ -52,6 +52,10 @@ describe('Sessions end on every instance', () => {
     });
     return { loginId, ...(up.body as Tokens) };
   };
+  const upstreamRefreshes = async () => {
+    const stats = await (await fetch(`${emulator.baseUrl}/emulator/stats`)).json();
+    return (stats as { requests: Record<string, number> }).requests['POST /v1/auth/refresh'] ?? 0;
+  };
   const logout = (at: number, { sessionJwt, refreshJwt }: Tokens) =>
     call(url(at), 'POST', '/v1/session/logout', {
       bearer: sessionJwt,
@@ -95,4 +99,72 @@ describe('Sessions end on every instance', () => {
       expect((await refusedWithin(url(i), replaced.body.sessionJwt, 0)).status).toBe(200);
     }
   });
+
+  it('measures propagation over 200 logouts: from the 204 on one instance to refusal on another', async () => {
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const user = await signUp(i);
+      const other = url(i + 1);
+      // Twice: the second check puts the session in the other instance's memo.
+      for (let seen = 0; seen < 2; seen++) {
+        expect((await refusedWithin(other, user.sessionJwt, 0)).status).toBe(200);
+      }
+      expect((await logout(i, user)).status).toBe(204);
+      const { status, ms } = await refusedWithin(other, user.sessionJwt, 5000);
+      expect(status).toBe(401);
+      times.push(ms);
+    }
+    times.sort((a, b) => a - b);
+    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+    console.log(
+      `logout propagation over 200 logouts: p50 ${at(0.5).toFixed(1)} ms, ` +
+        `p99 ${at(0.99).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`,
+    );
+  }, 120_000);
+
+  it('answers 20 concurrent refreshes over two instances with one upstream refresh', async () => {
+    const user = await signUp(0);
+    const before = await upstreamRefreshes();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        call(url(i % 2), 'POST', '/v1/session/refresh', { cookies: { DSR: user.refreshJwt } }),
+      ),
+    );
+    expect(answers.map(({ status, body }) => `${status} ${body.detail ?? ''}`)).toEqual(
+      Array(20).fill('200 '),
+    );
+    expect(new Set(answers.map(({ body }) => body.sessionJwt)).size).toBe(1);
+    expect(new Set(answers.map(({ body }) => body.refreshJwt)).size).toBe(1);
+    expect((await upstreamRefreshes()) - before).toBe(1);
+    // After the window the old token is reuse on any instance, and the new session ends too.
+    await new Promise((resolve) => setTimeout(resolve, WINDOW_MS + 200));
+    const reuse = await call(url(2), 'POST', '/v1/session/refresh', {
+      cookies: { DSR: user.refreshJwt },
+    });
+    expect([reuse.status, reuse.body.code]).toEqual([401, 'token_invalid']);
+    for (const i of [0, 1]) {
+      expect((await refusedWithin(url(i), answers[0].body.sessionJwt, 5000)).status).toBe(401);
+    }
+  });
+
+  it('brings logouts made while Redis is down to every instance once it is back; no 5xx', async () => {
+    const users = await Promise.all([0, 1, 2, 3, 4].map((i) => signUp(i)));
+    await redis.stop();
+    for (const [i, user] of users.entries()) {
+      expect((await logout(i, user)).status).toBe(204);
+      expect((await refusedWithin(url(i), user.sessionJwt, 0)).status).toBe(401);
+    }
+    const ready = await call(url(0), 'GET', '/health/ready');
+    expect([ready.status, ready.body.details.revocations.status]).toEqual([200, 'degraded']);
+    await redis.start();
+    for (const user of users) {
+      for (const i of [0, 1, 2]) {
+        expect((await refusedWithin(url(i), user.sessionJwt, 15_000)).status).toBe(401);
+      }
+    }
+    for (const i of [0, 1, 2]) {
+      const metrics = await (await fetch(`${url(i)}/metrics`)).text();
+      expect(metrics).toMatch(/auth_revocations_pending 0/);
+    }
+  }, 60_000);
 });

@@ -51,14 +51,15 @@ export class RefreshCoalescer {
     if (this.rotated.has(hash)) return { reused: true };
     const local = async () => ({ answer: await call() });
     let outcome: RefreshOutcome;
-    try {
-      outcome = this.shared
-        ? await this.shared.run(jwt, hash, refreshExpiresAt, call)
-        : await local();
-    } catch (error) {
-      if (error instanceof UpstreamFailure) throw error.error;
-      if (this.shared) this.shared.unreachable();
-      outcome = await local();
+    if (!this.shared) outcome = await local();
+    else {
+      try {
+        outcome = await this.shared.run(jwt, hash, refreshExpiresAt, call);
+      } catch (error) {
+        if (error instanceof UpstreamFailure) throw error.error;
+        this.shared.unreachable();
+        outcome = await local();
+      }
     }
     const ttl = refreshExpiresAt * 1000 - Date.now();
     if ('answer' in outcome && rotatedAway(outcome.answer, jwt) && ttl > 0) {

@@ -47,12 +47,22 @@ export class SharedRefresh {
     const [answerKey, lockKey, rotatedKey] = [`${tag}:answer`, `${tag}:lock`, `${tag}:rotated`];
     const cipher = new RefreshAnswerCipher(jwt);
     const deadline = Date.now() + this.lockMs + 1000;
-    for (;;) {
+    const known = async (): Promise<RefreshOutcome | undefined> => {
       const [sealed, rotated] = await client.mget(answerKey, rotatedKey);
       const answer = sealed ? cipher.open<JWTResponse>(sealed) : undefined;
       if (answer) return { answer };
-      if (rotated) return { reused: true };
+      return rotated ? { reused: true } : undefined;
+    };
+    for (;;) {
+      const before = await known();
+      if (before) return before;
       if ((await client.set(lockKey, '1', 'PX', this.lockMs, 'NX')) === 'OK') {
+        // Asked again under the lock: another instance may have answered and let go in between.
+        const meanwhile = await known();
+        if (meanwhile) {
+          await client.del(lockKey);
+          return meanwhile;
+        }
         const fresh = await call().catch((error: unknown) => {
           void client.del(lockKey).catch(() => undefined);
           throw new UpstreamFailure(error);
