@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
+import type { RedisClient } from '../redis/redis-connection';
 import { BudgetStore, BudgetWindow, Reservation, Reserved } from './budget-store';
 
 const PREFIX = 'auth-service:budget:';
@@ -29,13 +29,13 @@ end
 return 0
 `;
 
-type WithReserve = Redis & { reserveBudget(...args: (string | number)[]): Promise<number> };
+type WithReserve = RedisClient & { reserveBudget(...args: (string | number)[]): Promise<number> };
 
 /** Budgets shared by every instance through Redis (RATE_LIMIT_REDIS_URL). */
 export class RedisBudgetStore extends BudgetStore {
   private readonly redis: WithReserve;
 
-  constructor(redis: Redis) {
+  constructor(redis: RedisClient) {
     super();
     redis.defineCommand('reserveBudget', { lua: RESERVE });
     this.redis = redis as WithReserve;

@@ -1,5 +1,5 @@
 import { ThrottlerStorage } from '@nestjs/throttler';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../redis/redis-connection';
 import { ProblemError } from '../problems/problem.error';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
@@ -19,7 +19,7 @@ const PASS: ThrottlerStorageRecord = {
  */
 export class RedisThrottlerStorage implements ThrottlerStorage {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly failClosed: boolean,
     private readonly onFailure: () => void,
     private readonly prefix = 'auth-service:rate',

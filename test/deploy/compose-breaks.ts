@@ -38,8 +38,8 @@ export const COMPOSE_BREAKS: [string, (file: any, context: ComposeContext) => vo
   ],
   [
     'a key is unknown',
-    (f) => (env(f, 'auth-1').REDIS_URL = 'redis://redis:6379'),
-    'auth-1: REDIS_URL is not read by the service',
+    (f) => (env(f, 'auth-1').REDIS_HOST = 'redis'),
+    'auth-1: REDIS_HOST is not read by the service',
   ],
   [
     'NODE_ENV is development',
