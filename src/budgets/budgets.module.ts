@@ -20,7 +20,7 @@ function budgetStore(
 ): BudgetStore {
   if (!redis.client) return new MemoryBudgetStore();
   return new FailSafeBudgetStore(
-    new RedisBudgetStore(redis.client),
+    new RedisBudgetStore(redis.client, redis.prefix),
     config.get('RATE_LIMIT_FAIL_CLOSED', { infer: true }),
     () => {
       metrics.limiterFailures.inc({ limiter: 'budgets' });

@@ -32,7 +32,8 @@ function throttlerOptions(
   };
   const failClosed = config.get('RATE_LIMIT_FAIL_CLOSED', { infer: true });
   return {
-    storage: redis.client && new RedisThrottlerStorage(redis.client, failClosed, onFailure),
+    storage:
+      redis.client && new RedisThrottlerStorage(redis.client, failClosed, onFailure, redis.prefix),
     throttlers: [{ name: 'ip', ttl: 60_000, limit: perIp, skipIf: () => perIp === 0 }],
   };
 }

@@ -22,7 +22,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     private readonly redis: RedisClient,
     private readonly failClosed: boolean,
     private readonly onFailure: () => void,
-    private readonly prefix = 'auth-service:rate',
+    private readonly prefix: string,
   ) {}
 
   async increment(
@@ -32,7 +32,8 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     _block: number,
     name: string,
   ): Promise<ThrottlerStorageRecord> {
-    const id = `${this.prefix}:${name}:${key}`;
+    // The whole name is the hash tag: Redis Cluster keeps the transaction on one slot.
+    const id = `{${this.prefix}:rate:${name}:${key}}`;
     try {
       const results = await this.redis.multi().incr(id).pexpire(id, ttl, 'NX').pttl(id).exec();
       const totalHits = Number(results?.[0]?.[1] ?? 0);
