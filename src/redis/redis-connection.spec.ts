@@ -56,6 +56,7 @@ describe('RedisConnection', () => {
       sentinels: [{ host: '127.0.0.1', port: 1 }],
       name: 'mymaster',
       password: 's3cret',
+      enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       commandTimeout: 500,
     });

@@ -6,7 +6,10 @@ import { createRedisClient, describeTopology } from './redis-clients';
 /** A connection to the shared Redis, whatever its topology. */
 export type RedisClient = Redis | Cluster;
 
-/** How long start-up waits for the first connection, so the first requests count in Redis. */
+/**
+ * How long start-up waits for the first connection: commands are never queued, so until then
+ * the first requests would count in memory.
+ */
 const FIRST_CONNECTION_MS = 2000;
 
 /**
@@ -33,8 +36,9 @@ export class RedisConnection implements OnApplicationBootstrap, OnApplicationShu
 
   /**
    * A second connection with the same topology and options (a subscriber cannot share the
-   * commands' connection), closed with this one at shutdown. Commands fail fast while Redis is
-   * unreachable, and a cluster refuses them until it is ready: wait for its `ready` event.
+   * commands' connection), closed with this one at shutdown. Nothing is queued while it is not
+   * connected (commands, SUBSCRIBE too, fail at once): send after its `ready` event. ioredis
+   * subscribes again by itself after a reconnection.
    * Throws when no Redis is configured (check `client` first).
    */
   duplicate(): RedisClient {
