@@ -4,7 +4,7 @@ import { AppHarness, startApp } from './support/app-harness';
 import { STRONG_PASSWORD, uniqueEmail } from './support/emulator-harness';
 
 const REDIS = {
-  RATE_LIMIT_REDIS_URL: 'redis://127.0.0.1:6379',
+  REDIS_URL: 'redis://127.0.0.1:6379',
   DEVICE_TOKEN_SECRET: 'r'.repeat(32),
 };
 /** A client address no other test run uses, as one trusted proxy reports it. */
@@ -57,7 +57,7 @@ describe('Service: request limits', () => {
   it("counts in the instance's memory when Redis is unreachable, or fails closed with 503 when told to", async () => {
     const down = {
       ...REDIS,
-      RATE_LIMIT_REDIS_URL: 'redis://127.0.0.1:9',
+      REDIS_URL: 'redis://127.0.0.1:9',
       RATE_LIMIT_IP_PER_MINUTE: '1',
     };
     const open = await startApp(down);
@@ -80,7 +80,7 @@ describe('Service: request limits', () => {
   it("keeps the guessing budgets in the instance's memory (counted in metrics) or fails closed when Redis is unreachable", async () => {
     const down = {
       ...REDIS,
-      RATE_LIMIT_REDIS_URL: 'redis://127.0.0.1:9',
+      REDIS_URL: 'redis://127.0.0.1:9',
       AUTH_FAILURES_PER_CLIENT: '1/15m',
       AUTH_FAILURES_PER_ACCOUNT: '1/1h',
     };

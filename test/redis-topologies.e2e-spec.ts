@@ -13,7 +13,7 @@ import { BUDGETS, guess, newClient, newLoginId, statusOf } from './budgets/suppo
 
 /* The limits and budgets on a real Redis Cluster, and on a standalone Redis killed mid-test. */
 
-const { RATE_LIMIT_REDIS_URL: _local, ...LIMITS } = {
+const { REDIS_URL: _local, ...LIMITS } = {
   ...BUDGETS,
   AUTH_FAILURES_PER_ACCOUNT: '3/1h',
   RATE_LIMIT_IP_PER_MINUTE: '3',
