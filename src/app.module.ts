@@ -78,7 +78,7 @@ export class AppModule {
             onMemo: metrics.memoLookup,
             // Revocations made on other instances, heard through Redis (see RevocationPublisher).
             revocationFeed: redis.client && {
-              connect: () => redis.client!.duplicate(),
+              connect: () => redis.duplicate(),
               prefix: redis.prefix,
             },
           }),

@@ -111,7 +111,7 @@ describe('Operations: readiness during an outage of Descope and Redis', () => {
     // Nothing listens on port 1: Redis is unreachable from the start.
     h = await startApp(
       {
-        RATE_LIMIT_REDIS_URL: 'redis://127.0.0.1:1',
+        REDIS_URL: 'redis://127.0.0.1:1',
         DEVICE_TOKEN_SECRET: 'x'.repeat(32),
         JWKS_REFRESH_MS: '1000',
       },

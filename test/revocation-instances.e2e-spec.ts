@@ -25,7 +25,7 @@ describe('Sessions end on every instance', () => {
     const env = {
       DESCOPE_PROJECT_ID: emulator.projectId,
       DESCOPE_BASE_URL: emulator.baseUrl,
-      RATE_LIMIT_REDIS_URL: redis.url,
+      REDIS_URL: redis.url,
       DEVICE_TOKEN_SECRET: 'a-test-secret-of-at-least-32-characters',
       COOKIE_SECURE: 'false',
       RATE_LIMIT_IP_PER_MINUTE: '0',

@@ -25,7 +25,7 @@ describe('Shutdown on SIGTERM', () => {
     DESCOPE_PROJECT_ID: emulator.projectId,
     DESCOPE_BASE_URL: proxy.url,
     COOKIE_SECURE: 'false',
-    RATE_LIMIT_REDIS_URL: 'redis://127.0.0.1:6379',
+    REDIS_URL: 'redis://127.0.0.1:6379',
     DEVICE_TOKEN_SECRET: 'shutdown-test-secret-0123456789abcdef',
     SHUTDOWN_GRACE_MS: String(grace),
   });

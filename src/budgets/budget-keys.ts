@@ -1,4 +1,5 @@
 import { isIPv6 } from 'node:net';
+import type { BudgetWindow } from './budget-store';
 
 /**
  * The one spelling of a login id in every budget, device-token and epoch key: Unicode NFC,
@@ -19,3 +20,20 @@ export function clientKey(ip: string): string {
     .map((group) => parseInt(group || '0', 16).toString(16))
     .join(':')}::/64`;
 }
+
+/**
+ * A window's Redis key: its group in the hash tag (`{<prefix>:budget:<group>}:<key>`), so Redis
+ * Cluster keeps every window of a group on one slot and one script can take their units. The
+ * tag ends at the first `}`, which is the one written here whatever the group holds, so keys of
+ * one group always share it.
+ */
+export const redisWindowKey = (prefix: string, { group, key }: BudgetWindow) =>
+  `{${prefix}:budget:${group}}:${key}`;
+
+/**
+ * A login id's device-token epoch. Untagged: it is read and bumped alone (a slot of its own is
+ * fine), and the name it had before keys were tagged is kept, since a renamed epoch would read 0
+ * again and revoked device tokens (minted under 0) would count once more.
+ */
+export const redisEpochKey = (prefix: string, account: string) =>
+  `${prefix}:budget:epoch:${account}`;

@@ -1,6 +1,11 @@
 /** A sliding window: at most `limit` entries in the last `windowMs` under `key`. */
 export interface BudgetWindow {
   key: string;
+  /**
+   * Whom the window counts (a login id or address, a phone channel): the windows of one group
+   * share a Redis Cluster slot, so one reservation takes their units in one atomic step.
+   */
+  group: string;
   limit: number;
   windowMs: number;
 }
@@ -17,8 +22,8 @@ export type Reserved =
 
 /**
  * Where budgets are counted: in memory (one instance) or in Redis (all instances). Each
- * `reserve` takes one unit from every window at once, or none when any window is full, as one
- * atomic step: two concurrent attempts can never both take the last unit.
+ * `reserve` takes one unit from every window, or none when any window is full; the units of a
+ * group are taken in one atomic step: two concurrent attempts can never both take the last unit.
  */
 export abstract class BudgetStore {
   abstract reserve(windows: BudgetWindow[]): Promise<Reserved>;

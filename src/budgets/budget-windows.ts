@@ -17,6 +17,9 @@ export function ratesFrom<K extends RateSetting>(
   return Object.fromEntries(entries) as Record<K, BudgetRate[]>;
 }
 
-/** The windows of one budget: a key per rate, so `5/15m,20/1d` counts in two windows. */
-export const windowsOf = (rates: BudgetRate[], key: string): BudgetWindow[] =>
-  rates.map(({ limit, windowMs }) => ({ key: `${key}:${windowMs}`, limit, windowMs }));
+/**
+ * The windows of one budget of `group` (see BudgetWindow): a key per rate, so `5/15m,20/1d`
+ * counts in two windows.
+ */
+export const windowsOf = (rates: BudgetRate[], key: string, group: string): BudgetWindow[] =>
+  rates.map(({ limit, windowMs }) => ({ key: `${key}:${windowMs}`, group, limit, windowMs }));

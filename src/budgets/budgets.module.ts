@@ -12,7 +12,7 @@ import { MemoryBudgetStore } from './memory-budget-store';
 import { RedisBudgetStore } from './redis-budget-store';
 import { SendBudget } from './send-budget';
 
-/** In Redis when configured (shared by every instance), in memory otherwise; fail-safe. */
+/** In Redis when configured (shared by every instance), in memory otherwise or while it fails. */
 function budgetStore(
   config: ConfigService<EnvironmentVariables, true>,
   redis: RedisConnection,
@@ -20,7 +20,8 @@ function budgetStore(
 ): BudgetStore {
   if (!redis.client) return new MemoryBudgetStore();
   return new FailSafeBudgetStore(
-    new RedisBudgetStore(redis.client),
+    new RedisBudgetStore(redis.client, redis.prefix),
+    new MemoryBudgetStore(),
     config.get('RATE_LIMIT_FAIL_CLOSED', { infer: true }),
     () => {
       metrics.limiterFailures.inc({ limiter: 'budgets' });

@@ -1,52 +1,85 @@
+import { OnModuleDestroy } from '@nestjs/common';
 import { ProblemError } from '../problems/problem.error';
 import { BudgetStore, BudgetWindow, Reservation, Reserved } from './budget-store';
-
-/** What an unreachable store answers when failing open: no limit applied, nothing to refund. */
-const UNLIMITED: Reserved = { ok: true, reservation: { id: '', windows: [] } };
+import { MemoryBudgetStore } from './memory-budget-store';
 
 /**
- * A store whose failures (Redis unreachable) are answered as RATE_LIMIT_FAIL_CLOSED says: fail
- * open (no budget applies; `onFailure` logs and counts it) or fail closed (503
- * `limiter_unavailable`). An outage of the limiter should not, by default, be an outage of sign-in.
+ * The shared store (Redis), answered by this instance's memory while it fails. An outage then
+ * gives an attacker at most the budget on each instance (instances × budget guesses), never an
+ * unlimited number; with RATE_LIMIT_FAIL_CLOSED every failure is a 503 `limiter_unavailable`
+ * instead. Each failure is counted and logged through `onFailure`.
  */
-export class FailSafeBudgetStore extends BudgetStore {
+export class FailSafeBudgetStore extends BudgetStore implements OnModuleDestroy {
+  /** Reservations memory answered: their refunds go back there. */
+  private readonly inMemory = new WeakSet<Reservation>();
+
   constructor(
-    private readonly inner: BudgetStore,
+    private readonly shared: BudgetStore,
+    private readonly memory: MemoryBudgetStore,
     private readonly failClosed: boolean,
     private readonly onFailure: () => void,
   ) {
     super();
   }
 
-  reserve(windows: BudgetWindow[]): Promise<Reserved> {
-    return this.guard(() => this.inner.reserve(windows), UNLIMITED);
-  }
-
-  refund(reservation: Reservation): Promise<void> {
-    if (!reservation.windows.length) return Promise.resolve();
-    return this.guard(() => this.inner.refund(reservation), undefined);
-  }
-
-  /** Unreadable when failing open: -1, an epoch no device token was minted under: none is trusted. */
-  epoch(key: string): Promise<number> {
-    return this.guard(() => this.inner.epoch(key), -1);
-  }
-
-  bumpEpochs(keys: string[], ttlMs: number): Promise<void> {
-    return this.guard(() => this.inner.bumpEpochs(keys, ttlMs), undefined);
-  }
-
-  private async guard<T>(operation: () => Promise<T>, open: T): Promise<T> {
+  async reserve(windows: BudgetWindow[]): Promise<Reserved> {
     try {
-      return await operation();
+      return await this.shared.reserve(windows);
+    } catch {
+      this.failed();
+      const reserved = await this.memory.reserve(windows);
+      if (reserved.ok) this.inMemory.add(reserved.reservation);
+      return reserved;
+    }
+  }
+
+  /**
+   * Never fails the answer, even failing closed: the attempt has happened and its answer must
+   * reach the caller; units Redis keeps expire with their windows.
+   */
+  async refund(reservation: Reservation): Promise<void> {
+    if (this.inMemory.has(reservation)) return this.memory.refund(reservation);
+    try {
+      await this.shared.refund(reservation);
     } catch {
       this.onFailure();
-      if (this.failClosed) {
-        throw new ProblemError('limiter_unavailable', 'The limiter is unavailable; retry shortly', {
-          retryAfter: 5,
-        });
-      }
-      return open;
+    }
+  }
+
+  /**
+   * Unreadable: -1, an epoch no device token was minted under, so none is trusted. Not memory's
+   * epoch: it knows no revocation made on another instance or before this one started, and
+   * would trust the tokens of a stolen device again; owners spend the untrusted budgets
+   * (in memory) until Redis is back.
+   */
+  async epoch(key: string): Promise<number> {
+    try {
+      return await this.shared.epoch(key);
+    } catch {
+      this.failed();
+      return -1;
+    }
+  }
+
+  async bumpEpochs(keys: string[], ttlMs: number): Promise<void> {
+    try {
+      await this.shared.bumpEpochs(keys, ttlMs);
+    } catch {
+      this.failed();
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.memory.onModuleDestroy();
+  }
+
+  /** Counts and logs a failure; throws 503 when failing closed. */
+  private failed(): void {
+    this.onFailure();
+    if (this.failClosed) {
+      throw new ProblemError('limiter_unavailable', 'The limiter is unavailable; retry shortly', {
+        retryAfter: 5,
+      });
     }
   }
 }

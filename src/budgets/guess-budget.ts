@@ -59,19 +59,24 @@ export class GuessBudget {
     }
   }
 
+  /** Every window is the account's (a device token is bound to its login id): one slot. */
   private async windowsFor(loginId: string, caller: CallerInfo): Promise<BudgetWindow[]> {
     const account = accountKey(loginId);
     const device = await this.devices.deviceOf(caller.deviceToken, loginId);
     const c = this.rates;
     if (device) {
       return [
-        ...windowsOf(c.AUTH_FAILURES_PER_DEVICE, `guess:device:${device}`),
-        ...windowsOf(c.AUTH_FAILURES_TRUSTED_PER_ACCOUNT, `guess:trusted:${account}`),
+        ...windowsOf(c.AUTH_FAILURES_PER_DEVICE, `guess:device:${device}`, account),
+        ...windowsOf(c.AUTH_FAILURES_TRUSTED_PER_ACCOUNT, `guess:trusted:${account}`, account),
       ];
     }
     return [
-      ...windowsOf(c.AUTH_FAILURES_PER_CLIENT, `guess:client:${clientKey(caller.ip)}:${account}`),
-      ...windowsOf(c.AUTH_FAILURES_PER_ACCOUNT, `guess:account:${account}`),
+      ...windowsOf(
+        c.AUTH_FAILURES_PER_CLIENT,
+        `guess:client:${clientKey(caller.ip)}:${account}`,
+        account,
+      ),
+      ...windowsOf(c.AUTH_FAILURES_PER_ACCOUNT, `guess:account:${account}`, account),
     ];
   }
 }

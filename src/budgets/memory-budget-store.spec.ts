@@ -3,7 +3,12 @@ import { MemoryBudgetStore } from './memory-budget-store';
 describe('MemoryBudgetStore', () => {
   const store = new MemoryBudgetStore();
   afterAll(() => store.onModuleDestroy());
-  const window = (key: string, limit = 2, windowMs = 60_000) => ({ key, limit, windowMs });
+  const window = (key: string, limit = 2, windowMs = 60_000) => ({
+    key,
+    group: key,
+    limit,
+    windowMs,
+  });
 
   it('takes one unit from every window, or none when any is full, with the wait', async () => {
     const [a, b] = [window('a'), window('b', 1)];

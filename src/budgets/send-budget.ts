@@ -52,22 +52,26 @@ export class SendBudget {
     return false;
   }
 
+  /**
+   * The login id's windows share its group; the destination's budget counts the address over
+   * every login id naming it (its own group, the login id's when they are one address), and the
+   * channel's counts every caller (a group of its own).
+   */
   private async windowsFor(caller: CallerInfo, target: SendTarget): Promise<BudgetWindow[]> {
     const rates = this.rates;
     const account = accountKey(target.loginId);
+    const to = accountKey(target.destination ?? target.loginId);
     const device = await this.devices.deviceOf(caller.deviceToken, target.loginId);
     const own = device
-      ? windowsOf(rates.SENDS_PER_DEVICE, `send:device:${device}`)
+      ? windowsOf(rates.SENDS_PER_DEVICE, `send:device:${device}`, account)
       : [
-          ...windowsOf(
-            rates.SENDS_PER_DESTINATION,
-            `send:to:${accountKey(target.destination ?? target.loginId)}`,
-          ),
-          ...windowsOf(rates.SENDS_PER_LOGIN_ID, `send:login:${account}`),
+          ...windowsOf(rates.SENDS_PER_DESTINATION, `send:to:${to}`, to),
+          ...windowsOf(rates.SENDS_PER_LOGIN_ID, `send:login:${account}`, account),
         ];
+    const channel = `channel:${target.channel}`;
     const phone = deliversByEmail(target.channel)
       ? []
-      : windowsOf(rates.SENDS_PER_PHONE_CHANNEL, `send:channel:${target.channel}`);
+      : windowsOf(rates.SENDS_PER_PHONE_CHANNEL, `send:${channel}`, channel);
     return [...own, ...phone];
   }
 }

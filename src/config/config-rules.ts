@@ -1,4 +1,5 @@
 import type { EnvironmentVariables } from './env.validation';
+import { redisProblems, redisTopologyOf } from './redis-settings';
 
 /** The start-up failure for bad configuration: one line per bad key. */
 export class ConfigurationError extends Error {
@@ -21,13 +22,13 @@ export function crossKeyProblems(config: EnvironmentVariables): string[] {
     );
   }
   if (
-    (config.NODE_ENV === 'production' || config.RATE_LIMIT_REDIS_URL) &&
+    (config.NODE_ENV === 'production' || redisTopologyOf(config)) &&
     !config.DEVICE_TOKEN_SECRET
   ) {
     problems.push(
-      'DEVICE_TOKEN_SECRET: required when NODE_ENV=production or RATE_LIMIT_REDIS_URL is set ' +
+      'DEVICE_TOKEN_SECRET: required when NODE_ENV=production or Redis is configured ' +
         '(every instance must recognise the same device tokens); at least 32 characters',
     );
   }
-  return problems;
+  return [...problems, ...redisProblems(config)];
 }

@@ -7,6 +7,7 @@ import { ConfigurationError, crossKeyProblems } from './config-rules';
 import { IsTrustProxy } from './trust-proxy.validator';
 import { BudgetRate, IsRates, ratesOr } from './budget-rates';
 import { EmulatorVariables } from './emulator-variables';
+import { HostPort, hostPortsOf, IsHostPorts } from './redis-settings';
 
 /** Where tokens go in answers: the JSON body, HttpOnly cookies, or both. */
 export type TokenDelivery = 'body' | 'cookie' | 'both';
@@ -16,6 +17,8 @@ const HTTP_URL = { require_tld: false, protocols: ['http', 'https'], require_pro
 const ORIGIN = /^https?:\/\/[^/?#@\s]+$/;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const REDIS_URL = { require_tld: false, protocols: ['redis', 'rediss'], require_protocol: true };
+/** No braces: the prefix opens every hash tag (`{<prefix>:…}`), which a brace would cut short. */
+const KEY_PREFIX = /^[\w.:-]{1,64}$/;
 
 /**
  * Every environment variable the service reads, validated once at start; nothing reads
@@ -67,7 +70,18 @@ export class EnvironmentVariables extends EmulatorVariables {
   @Expose() @originOr() @IsOptional() @Matches(ORIGIN) PUBLIC_ORIGIN?: string;
 
   @Expose() @trustProxyOf() @IsTrustProxy() TRUST_PROXY!: false | number | string[];
+  @Expose() @textOr() @IsOptional() @IsUrl(REDIS_URL) REDIS_URL?: string;
+  /** The old name of REDIS_URL: still read (REDIS_URL wins), with a warning at start. */
   @Expose() @textOr() @IsOptional() @IsUrl(REDIS_URL) RATE_LIMIT_REDIS_URL?: string;
+  @Expose() @hostPortsOf() @IsHostPorts() REDIS_CLUSTER_NODES!: HostPort[];
+  @Expose() @hostPortsOf() @IsHostPorts() REDIS_SENTINELS!: HostPort[];
+  @Expose() @textOr() @IsOptional() @Matches(/^[\w.-]{1,64}$/) REDIS_SENTINEL_NAME?: string;
+  @Expose()
+  @textOr('auth-service')
+  @Matches(KEY_PREFIX, {
+    message: 'REDIS_KEY_PREFIX must be 1 to 64 letters, digits or _ . : - (no braces)',
+  })
+  REDIS_KEY_PREFIX!: string;
   @Expose() @intOr(120) @IsInt() @Min(0) RATE_LIMIT_IP_PER_MINUTE!: number;
   /** Replaced by the budgets; still read, only to warn that it is ignored. */
   @Expose() @intOr() @IsOptional() @IsInt() RATE_LIMIT_LOGIN_ID_PER_MINUTE?: number;

@@ -48,7 +48,7 @@ export class DependencyIndicators {
     return check.degraded({ message: 'the last key fetch failed', lastKeyFetchSecondsAgo });
   }
 
-  /** Redis answers PING; without RATE_LIMIT_REDIS_URL every count is per instance. */
+  /** Redis answers PING (a cluster: the node it asks); without Redis every count is per instance. */
   redisStore(): Promise<HealthIndicatorResult> {
     const client = this.redis.client;
     if (!client) {

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { EnvironmentVariables } from '../config/env.validation';
+import { RedisConnection } from '../redis/redis-connection';
 
 /** The checks that decide readiness: a replica failing one of them cannot serve. */
 @Injectable()
@@ -11,6 +12,7 @@ export class ReadinessIndicators {
     private readonly indicators: HealthIndicatorService,
     private readonly keys: JwksKeyStore,
     private readonly config: ConfigService<EnvironmentVariables, true>,
+    private readonly redis: RedisConnection,
   ) {}
 
   /**
@@ -21,7 +23,7 @@ export class ReadinessIndicators {
     const projectId = this.config.get('DESCOPE_PROJECT_ID', { infer: true });
     return this.indicators.check('config').up({
       descope: projectId ? 'project' : 'embedded emulator',
-      sharedLimits: Boolean(this.config.get('RATE_LIMIT_REDIS_URL', { infer: true })),
+      sharedLimits: Boolean(this.redis.client),
     });
   }
 

@@ -1,6 +1,10 @@
 import { Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ThrottlerModule, ThrottlerModuleOptions } from '@nestjs/throttler';
+import {
+  ThrottlerModule,
+  ThrottlerModuleOptions,
+  ThrottlerStorageService,
+} from '@nestjs/throttler';
 import { EnvironmentVariables } from '../config/env.validation';
 import { MetricsModule } from '../metrics/metrics.module';
 import { MetricsService } from '../metrics/metrics.service';
@@ -10,7 +14,8 @@ import { RedisThrottlerStorage } from './redis-throttler.storage';
 
 /**
  * One request limit per route per minute per client IP (flood protection; guessing is limited
- * by the budgets). Counted in Redis when RATE_LIMIT_REDIS_URL is set, in memory otherwise.
+ * by the budgets). Counted in Redis when one is configured (in memory while it fails), in
+ * memory otherwise.
  * A limit of 0 turns it off.
  */
 function throttlerOptions(
@@ -32,7 +37,15 @@ function throttlerOptions(
   };
   const failClosed = config.get('RATE_LIMIT_FAIL_CLOSED', { infer: true });
   return {
-    storage: redis.client && new RedisThrottlerStorage(redis.client, failClosed, onFailure),
+    storage:
+      redis.client &&
+      new RedisThrottlerStorage(
+        redis.client,
+        redis.prefix,
+        new ThrottlerStorageService(),
+        failClosed,
+        onFailure,
+      ),
     throttlers: [{ name: 'ip', ttl: 60_000, limit: perIp, skipIf: () => perIp === 0 }],
   };
 }

@@ -1,38 +1,34 @@
 import { ThrottlerStorage } from '@nestjs/throttler';
-import type Redis from 'ioredis';
 import { ProblemError } from '../problems/problem.error';
+import type { RedisClient } from '../redis/redis-connection';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
-
-const PASS: ThrottlerStorageRecord = {
-  totalHits: 0,
-  timeToExpire: 0,
-  isBlocked: false,
-  timeToBlockExpire: 0,
-};
 
 /**
  * Fixed-window request counters in Redis, so every instance shares one count (a client may
  * burst up to twice the limit across a window boundary). One round trip per hit (INCR,
- * PEXPIRE NX, PTTL in a transaction). When Redis is unreachable: fail open (`onFailure` logs and
- * counts it), or fail closed with 503 `limiter_unavailable` (RATE_LIMIT_FAIL_CLOSED).
+ * PEXPIRE NX, PTTL in a transaction on one key). While Redis fails, `memory` (this instance's
+ * own counters) answers, so a client gets at most the limit on each instance; with
+ * RATE_LIMIT_FAIL_CLOSED it is a 503 `limiter_unavailable` instead. `onFailure` counts and logs.
  */
 export class RedisThrottlerStorage implements ThrottlerStorage {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
+    private readonly prefix: string,
+    private readonly memory: ThrottlerStorage,
     private readonly failClosed: boolean,
     private readonly onFailure: () => void,
-    private readonly prefix = 'auth-service:rate',
   ) {}
 
   async increment(
     key: string,
     ttl: number,
     limit: number,
-    _block: number,
+    block: number,
     name: string,
   ): Promise<ThrottlerStorageRecord> {
-    const id = `${this.prefix}:${name}:${key}`;
+    // The whole name is the hash tag: Redis Cluster keeps the transaction on one slot.
+    const id = `{${this.prefix}:rate:${name}:${key}}`;
     try {
       const results = await this.redis.multi().incr(id).pexpire(id, ttl, 'NX').pttl(id).exec();
       const totalHits = Number(results?.[0]?.[1] ?? 0);
@@ -51,7 +47,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
           retryAfter: 5,
         });
       }
-      return PASS;
+      return this.memory.increment(key, ttl, limit, block, name);
     }
   }
 }

@@ -75,7 +75,7 @@ describe('Budgets: a global cap per phone channel (toll fraud)', () => {
 
   beforeAll(async () => {
     // In memory: a global key shared through Redis would mix with other runs of this test.
-    const { RATE_LIMIT_REDIS_URL: _shared, ...inMemory } = BUDGETS;
+    const { REDIS_URL: _shared, ...inMemory } = BUDGETS;
     h = await startApp({ ...inMemory, SENDS_PER_PHONE_CHANNEL: '3/1m' });
   });
   afterAll(() => h.close());

@@ -6,7 +6,7 @@ import { STRONG_PASSWORD } from '../support/emulator-harness';
 
 /** The budgets at their defaults, shared through the local Redis, clients told apart by IP. */
 export const BUDGETS = {
-  RATE_LIMIT_REDIS_URL: 'redis://127.0.0.1:6379',
+  REDIS_URL: 'redis://127.0.0.1:6379',
   DEVICE_TOKEN_SECRET: 'b'.repeat(32),
   TRUST_PROXY: '1',
   AUTH_FAILURES_PER_CLIENT: '5/15m',

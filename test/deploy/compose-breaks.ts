@@ -31,15 +31,11 @@ export const COMPOSE_BREAKS: [string, (file: any, context: ComposeContext) => vo
     (_f, c) => (c.shell.DEVICE_TOKEN_SECRET = 'short'),
     'the service refuses this environment',
   ],
-  [
-    'a replica has no Redis',
-    (f) => delete env(f, 'auth-2').RATE_LIMIT_REDIS_URL,
-    'auth-2: RATE_LIMIT_REDIS_URL is not',
-  ],
+  ['a replica has no Redis', (f) => delete env(f, 'auth-2').REDIS_URL, 'auth-2: REDIS_URL is not'],
   [
     'a key is unknown',
-    (f) => (env(f, 'auth-1').REDIS_URL = 'redis://redis:6379'),
-    'auth-1: REDIS_URL is not read by the service',
+    (f) => (env(f, 'auth-1').REDIS_HOST = 'redis'),
+    'auth-1: REDIS_HOST is not read by the service',
   ],
   [
     'NODE_ENV is development',
@@ -97,4 +93,9 @@ export const COMPOSE_BREAKS: [string, (file: any, context: ComposeContext) => vo
     'EMULATOR_TTL is not read by the emulator',
   ],
   ['redis has no healthcheck', (f) => delete f.services.redis.healthcheck, 'redis: no healthcheck'],
+  [
+    'redis keeps nothing across a restart',
+    (f) => (f.services.redis.command = ['redis-server', '--save', '', '--appendonly', 'no']),
+    'redis: no append-only file',
+  ],
 ];

@@ -65,8 +65,7 @@ export function composeProblems(compose: any, context: ComposeContext): string[]
     }
     if (env.NODE_ENV !== 'production') at('NODE_ENV is not production');
     if (env.HOST !== '0.0.0.0') at('HOST is not 0.0.0.0: other containers cannot reach it');
-    if (env.RATE_LIMIT_REDIS_URL !== 'redis://redis:6379')
-      at('RATE_LIMIT_REDIS_URL is not redis://redis:6379');
+    if (env.REDIS_URL !== 'redis://redis:6379') at('REDIS_URL is not redis://redis:6379');
     if (env.DESCOPE_PROJECT_ID !== emulatorEnv.EMULATOR_PROJECT_ID)
       at("DESCOPE_PROJECT_ID is not the emulator's EMULATOR_PROJECT_ID");
     if (env.DESCOPE_BASE_URL !== `http://emulator:${emulatorEnv.EMULATOR_PORT}`)
@@ -110,5 +109,9 @@ function redisProblems(redis: any): string[] {
   const problems: string[] = [];
   if (!String(redis?.image).startsWith('redis:7')) problems.push('redis: not a redis:7 image');
   if (!redis?.healthcheck?.test) problems.push('redis: no healthcheck');
+  if (!/--appendonly yes/.test([redis?.command ?? []].flat().join(' ')))
+    problems.push(
+      'redis: no append-only file (--appendonly yes): a restart would forget every count',
+    );
   return problems;
 }

@@ -118,11 +118,7 @@ export const K8S_BREAKS: [string, (k8s: K8sFiles) => void, string][] = [
     (k) => (settings(k).NODE_ENV = 'development'),
     'NODE_ENV is not production',
   ],
-  [
-    'Redis is not configured',
-    (k) => delete settings(k).RATE_LIMIT_REDIS_URL,
-    'RATE_LIMIT_REDIS_URL is unset',
-  ],
+  ['Redis is not configured', (k) => delete settings(k).REDIS_URL, 'REDIS_URL is unset'],
   [
     'envFrom skips the Secret',
     (k) => container(k).envFrom.pop(),

@@ -44,7 +44,9 @@ export function envProblems(k8s: K8sFiles, keys: Set<string>): string[] {
   if (settings.NODE_ENV !== 'production') problems.push('NODE_ENV is not production');
   if (!settings.TRUST_PROXY || settings.TRUST_PROXY === 'false')
     problems.push('TRUST_PROXY is off behind the ingress: every client would share its address');
-  if (!settings.RATE_LIMIT_REDIS_URL)
-    problems.push('RATE_LIMIT_REDIS_URL is unset: each replica would count on its own');
+  // A URL with a password may be in the Secret; a cluster or sentinels are set by their own keys.
+  const all = { ...settings, ...secrets };
+  if (!all.REDIS_URL && !all.REDIS_CLUSTER_NODES && !all.REDIS_SENTINELS)
+    problems.push('REDIS_URL is unset: each replica would count on its own');
   return problems;
 }
