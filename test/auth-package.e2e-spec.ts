@@ -8,6 +8,8 @@ import {
   STRONG_PASSWORD,
   uniqueEmail,
 } from './support/emulator-harness';
+import { AppHarness, startApp } from './support/app-harness';
+import { RunningRedis, startRedis } from './support/redis-servers';
 import {
   ConsumerProcess,
   copiesOf,
@@ -26,33 +28,46 @@ describe('The session guard as an installed package', () => {
   let dir: string;
   let h: EmulatorHarness;
   let consumer: ConsumerProcess | undefined;
+  let redis: RunningRedis;
+  let service: AppHarness;
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'auth-package-'));
     h = await startHarness();
+    redis = await startRedis();
+    // The auth service on the same emulator and Redis: it ends sessions, the guard hears of it.
+    const shared = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'package-test' };
+    service = await startApp(
+      { ...shared, DEVICE_TOKEN_SECRET: 'a-test-secret-of-at-least-32-characters' },
+      h.emulator,
+    );
     dir = await installConsumer(work);
     await h.management.management.role.create('admin', 'Administers');
     consumer = await startConsumer(dir, {
       DESCOPE_PROJECT_ID: h.emulator.projectId,
       DESCOPE_BASE_URL: h.emulator.baseUrl,
+      ...shared,
     });
   }, 240_000);
 
   afterAll(async () => {
     await consumer?.stop();
+    await service?.close();
+    await redis?.close();
     await h?.close();
     rmSync(work, { recursive: true, force: true });
   });
 
   /** A session token of a new user holding `roles` at project level. */
-  const sessionOf = async (roles: string[]) => {
+  const sessionOf = async (roles: string[]) => (await tokensOf(roles)).sessionJwt;
+  const tokensOf = async (roles: string[]) => {
     const m = h.management.management;
     const loginId = uniqueEmail('package');
     await m.user.create(loginId, { email: loginId, verifiedEmail: true });
     if (roles.length) await m.user.addRoles(loginId, roles);
     await m.user.setActivePassword(loginId, STRONG_PASSWORD);
     const signIn = await h.sdk.password.signIn(loginId, STRONG_PASSWORD);
-    return signIn.data!.sessionJwt;
+    return { sessionJwt: signIn.data!.sessionJwt, refreshJwt: signIn.data!.refreshJwt! };
   };
 
   const get = async (path: string, bearer?: string) => {
@@ -87,5 +102,22 @@ describe('The session guard as an installed package', () => {
 
   it('lets a @Public() route through without a token', async () => {
     expect(await get('/status')).toEqual({ status: 200, body: { status: 'ok' } });
+  });
+
+  it('refuses a session the auth service logged out, heard through Redis', async () => {
+    const { sessionJwt, refreshJwt } = await tokensOf(['admin']);
+    expect((await get('/admin/reports', sessionJwt)).status).toBe(200);
+    const out = await service.api('POST', '/v1/session/logout', {
+      bearer: sessionJwt,
+      cookies: { DSR: refreshJwt },
+    });
+    expect(out.status).toBe(204);
+    const deadline = Date.now() + 5000;
+    let answer = await get('/admin/reports', sessionJwt);
+    while (answer.status === 200 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      answer = await get('/admin/reports', sessionJwt);
+    }
+    expect(answer.status).toBe(401);
   });
 });

@@ -61,4 +61,16 @@ describe('Refresh coalescing and reuse detection (rotation on, one instance)', (
     const text = await (await fetch(`${h.url}/metrics`)).text();
     expect(text).toMatch(/auth_revocations_total\{reason="refresh_reuse"\} [1-9]/);
   });
+
+  it('a refresh within the window after a logout gets no kept answer', async () => {
+    const { refreshJwt, sessionJwt } = await signUp();
+    expect((await refresh(refreshJwt)).status).toBe(200);
+    const out = await h.api('POST', '/v1/session/logout', {
+      cookies: { DSR: refreshJwt },
+      bearer: sessionJwt,
+    });
+    expect(out.status).toBe(204);
+    const again = await refresh(refreshJwt);
+    expect([again.status, again.body.code]).toEqual([401, 'token_invalid']);
+  });
 });

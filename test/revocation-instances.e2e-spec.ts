@@ -1,6 +1,6 @@
 import { RunningEmulator, startEmulator } from '@app/descope-emulator';
 import { STRONG_PASSWORD, uniqueEmail } from './support/emulator-harness';
-import { RedisProcess, startRedis } from './support/redis-process';
+import { RunningRedis, startRedis } from './support/redis-servers';
 import { ServiceProcess, startServiceProcess } from './support/service-process';
 import { call, refusedWithin, Tokens } from './support/instances';
 import { nextSecond } from './support/revocation';
@@ -15,7 +15,7 @@ const WINDOW_MS = 1500;
  */
 describe('Sessions end on every instance', () => {
   let emulator: RunningEmulator;
-  let redis: RedisProcess;
+  let redis: RunningRedis;
   let instances: ServiceProcess[];
   const url = (i: number) => instances[i % instances.length].url;
 
@@ -41,7 +41,7 @@ describe('Sessions end on every instance', () => {
 
   afterAll(async () => {
     for (const instance of instances ?? []) instance.child.kill('SIGKILL');
-    await redis?.stop();
+    await redis?.close();
     await emulator?.close();
   });
 
@@ -156,7 +156,7 @@ describe('Sessions end on every instance', () => {
     }
     const ready = await call(url(0), 'GET', '/health/ready');
     expect([ready.status, ready.body.details.revocations.status]).toEqual([200, 'degraded']);
-    await redis.start();
+    await redis.restart();
     for (const user of users) {
       for (const i of [0, 1, 2]) {
         expect((await refusedWithin(url(i), user.sessionJwt, 15_000)).status).toBe(401);

@@ -99,6 +99,12 @@ export class EnvironmentVariables extends EmulatorVariables {
   @Expose() @intOr(90) @IsInt() @Min(1) @Max(400) DEVICE_TOKEN_TTL_DAYS!: number;
 
   @Expose() @intOr(86_400) @IsInt() @Min(60) @Max(2_592_000) SESSION_MAX_LIFETIME_SECONDS!: number;
+  @Expose()
+  @intOr(2_592_000)
+  @IsInt()
+  @Min(60)
+  @Max(31_536_000)
+  REFRESH_MAX_LIFETIME_SECONDS!: number;
   @Expose() @intOr(10_000) @IsInt() @Min(0) @Max(60_000) REFRESH_REUSE_WINDOW_MS!: number;
   @Expose() @boolOr(true) @IsBoolean() REFRESH_REUSE_REVOKES!: boolean;
 }

@@ -17,7 +17,8 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
  */
 @Injectable()
 export class SessionRevocations {
-  private readonly maxLifetime: number;
+  private readonly sessionLifetime: number;
+  private readonly refreshLifetime: number;
 
   constructor(
     private readonly revocations: RevocationSet,
@@ -25,7 +26,8 @@ export class SessionRevocations {
     private readonly audit: AuditLog,
     config: ConfigService<EnvironmentVariables, true>,
   ) {
-    this.maxLifetime = config.get('SESSION_MAX_LIFETIME_SECONDS', { infer: true });
+    this.sessionLifetime = config.get('SESSION_MAX_LIFETIME_SECONDS', { infer: true });
+    this.refreshLifetime = config.get('REFRESH_MAX_LIFETIME_SECONDS', { infer: true });
   }
 
   /**
@@ -35,7 +37,9 @@ export class SessionRevocations {
    */
   async endSession(refresh: RefreshPrincipal, session: VerifiedToken | undefined): Promise<void> {
     const sub = refresh.userId;
-    const until = this.familyUntil();
+    // Its sessions expire by the refresh token's own expiry and a session lifetime from now.
+    const until =
+      Math.min(refresh.refreshExpiresAt, nowSeconds() + this.sessionLifetime) + TOLERANCE_SECONDS;
     // Every session issued up to this second; none is minted later from a logged-out token.
     const notBefore = nowSeconds() + 1;
     const family = (rexp: number): Revocation => ({ type: 'family', sub, rexp, notBefore, until });
@@ -57,12 +61,9 @@ export class SessionRevocations {
    * passes that session's `iat`: the new session, and any other of that second, stay valid.
    */
   async endUser(sub: string, reason: RevocationReason, notBefore = nowSeconds() + 1) {
-    const until = notBefore + this.revocations.lifetime(this.maxLifetime) + TOLERANCE_SECONDS;
+    // It refuses refresh tokens too: it lives as long as the longest of them can.
+    const until = notBefore + this.refreshLifetime + TOLERANCE_SECONDS;
     await this.end(sub, [{ type: 'user', sub, notBefore, until }], reason);
-  }
-
-  private familyUntil(): number {
-    return nowSeconds() + this.revocations.lifetime(this.maxLifetime) + TOLERANCE_SECONDS;
   }
 
   private async end(sub: string, entries: Revocation[], reason: RevocationReason): Promise<void> {

@@ -58,7 +58,14 @@ export class SessionController {
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @IssuesTokens()
-  @ApiOperation({ summary: 'A new session from the refresh token (DSR cookie, then bearer)' })
+  @ApiOperation({
+    summary: 'A new session from the refresh token (DSR cookie, then bearer)',
+    description:
+      'Refreshes of one refresh token within REFRESH_REUSE_WINDOW_MS (10 s) get the same answer ' +
+      'from one upstream refresh, on every instance, so tabs refreshing at once never log each ' +
+      'other out when Descope rotates refresh tokens. A rotated-away token used after the window ' +
+      'is refused (401) and, with REFRESH_REUSE_REVOKES, ends every session of the user.',
+  })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiProblems(...UPSTREAM_PROBLEMS)
   refresh(@CurrentRefreshToken() principal: RefreshPrincipal): Promise<AuthResponseDto> {
@@ -85,7 +92,13 @@ export class SessionController {
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ClearsTokens()
-  @ApiOperation({ summary: 'Revoke this refresh token and clear the cookies' })
+  @ApiOperation({
+    summary: 'Revoke this refresh token and clear the cookies',
+    description:
+      'Ends, on every instance and in every service using the guard with Redis: the session ' +
+      'token the request carries (bearer, then DS cookie) and every session minted from this ' +
+      'refresh token so far (by its rexp). They answer 401 token_invalid from then on.',
+  })
   @ApiNoContentResponse({ description: 'Logged out' })
   @ApiProblems(...UPSTREAM_PROBLEMS)
   logout(@LazyRefreshToken() refresh: LazyRefreshToken): Promise<void> {
@@ -98,7 +111,12 @@ export class SessionController {
   @Post('logout-all')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ClearsTokens()
-  @ApiOperation({ summary: 'Revoke every refresh token of the user and clear the cookies' })
+  @ApiOperation({
+    summary: 'Revoke every refresh token of the user and clear the cookies',
+    description:
+      'Every token of the user issued up to this second (session and refresh) is refused from ' +
+      'then on, on every instance and in every service using the guard with Redis.',
+  })
   @ApiNoContentResponse({ description: 'Logged out everywhere' })
   @ApiProblems(...UPSTREAM_PROBLEMS)
   logoutAll(@LazyRefreshToken() refresh: LazyRefreshToken): Promise<void> {

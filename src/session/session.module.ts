@@ -4,10 +4,11 @@ import { TokensModule } from '../tokens/tokens.module';
 import { SessionController } from './session.controller';
 import { SessionService } from './session.service';
 import { RefreshCoalescer } from './refresh/refresh-coalescer';
+import { RefreshReuse } from './refresh/refresh-reuse';
 
 @Module({
   imports: [RouteEffectsModule, TokensModule],
   controllers: [SessionController],
-  providers: [SessionService, RefreshCoalescer],
+  providers: [SessionService, RefreshCoalescer, RefreshReuse],
 })
 export class SessionModule {}

@@ -12,17 +12,14 @@ import { toUserResponse, UserResponseDto } from '../common/dto/user-response.dto
 import { ProblemError } from '../problems/problem.error';
 import { AuthResponseFactory } from '../tokens/auth-response.factory';
 import { DeviceTokens } from '../budgets/device-tokens';
-import { ConfigService } from '@nestjs/config';
-import { EnvironmentVariables } from '../config/env.validation';
 import { RefreshCoalescer } from './refresh/refresh-coalescer';
+import { RefreshReuse } from './refresh/refresh-reuse';
 import { SessionRevocations } from '../revocation/session-revocations';
 import { SessionResponseDto } from './dto/session-response.dto';
 import { SessionValidateDto } from './dto/session-validate.dto';
 
 @Injectable()
 export class SessionService {
-  private readonly reuseRevokes: boolean;
-
   constructor(
     private readonly descope: DescopeClient,
     private readonly verifier: TokenVerifier,
@@ -30,10 +27,8 @@ export class SessionService {
     private readonly devices: DeviceTokens,
     private readonly revocations: SessionRevocations,
     private readonly coalescer: RefreshCoalescer,
-    config: ConfigService<EnvironmentVariables, true>,
-  ) {
-    this.reuseRevokes = config.get('REFRESH_REUSE_REVOKES', { infer: true });
-  }
+    private readonly reuse: RefreshReuse,
+  ) {}
 
   /** The hot path: verified locally against cached keys, no call to Descope. */
   async validate({
@@ -67,23 +62,8 @@ export class SessionService {
     const outcome = await this.coalescer.refresh(principal, () =>
       this.descope.call((sdk) => sdk.refresh(principal.jwt)),
     );
-    if ('reused' in outcome) return this.refuseReuse(principal);
+    if ('reused' in outcome) throw await this.reuse.end(principal.userId);
     return this.authResponses.fromDescope(outcome.answer);
-  }
-
-  /**
-   * A refresh token that was already exchanged for a newer one came back: either the user's own
-   * stale copy or a stolen one, and there is no telling which. Every session of the user ends
-   * (unless REFRESH_REUSE_REVOKES=false), so a thief's copy is worth nothing.
-   */
-  private async refuseReuse({ userId }: RefreshPrincipal): Promise<never> {
-    if (this.reuseRevokes) await this.revocations.endUser(userId, 'refresh_reuse');
-    throw new ProblemError(
-      'token_invalid',
-      this.reuseRevokes
-        ? 'The refresh token was already exchanged for a newer one; every session of this user was ended'
-        : 'The refresh token was already exchanged for a newer one',
-    );
   }
 
   async selectTenant(principal: RefreshPrincipal, tenant: string): Promise<AuthResponseDto> {
@@ -93,12 +73,23 @@ export class SessionService {
 
   /**
    * Verified here rather than by a guard, so the cookies are cleared even when it fails. Ends the
-   * refresh token at Descope, then its sessions and the one the request carries on every instance.
+   * refresh token at Descope, then its sessions and the one the request carries on every
+   * instance: those end even when Descope refuses the token (logged out already, or rotated), as
+   * the caller proved it holds them. A token rotated away is reuse: the user's sessions all end.
    */
   async logout(refresh: LazyRefreshToken): Promise<void> {
     const principal = await refresh.verify();
-    await this.descope.call((sdk) => sdk.logout(principal.jwt));
-    await this.revocations.endSession(principal, await refresh.carriedSession());
+    const carried = await refresh.carriedSession();
+    await this.coalescer.forget(principal);
+    try {
+      if (await this.coalescer.rotatedAway(principal)) {
+        await this.reuse.end(principal.userId);
+      } else {
+        await this.descope.call((sdk) => sdk.logout(principal.jwt));
+      }
+    } finally {
+      await this.revocations.endSession(principal, carried);
+    }
   }
 
   /**

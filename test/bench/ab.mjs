@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { load } from './lib/load.mjs';
 import { pinSelf, productionNodeFlags, start, stop } from './lib/processes.mjs';
+import { seedRevocations } from './lib/revocations.mjs';
 import { mint, mintPools, newSigningKey, PROJECT_ID } from './lib/tokens.mjs';
 
 const [other, row = 'signin', rounds = '4'] = process.argv.slice(2);
@@ -50,6 +51,8 @@ const stub = await start(`${import.meta.dirname}/stub-descope.mjs`, {
   env: { BENCH_STUB_KEY: JSON.stringify(key) },
   readyPath: '/stats',
 });
+// 10,000 live revocations (BENCH_REVOCATIONS) in Redis for both, as a busy deployment holds them.
+const revocations = spec ? await seedRevocations() : undefined;
 const results = { A: [], B: [] };
 for (let round = 0; round < Number(rounds); round++) {
   for (const name of round % 2 ? ['B', 'A'] : ['A', 'B']) {
@@ -65,6 +68,7 @@ for (let round = 0; round < Number(rounds); round++) {
             NODE_ENV: 'production',
             DEVICE_TOKEN_SECRET: 'bench-device-token-secret-0123456789abcdef',
             RATE_LIMIT_IP_PER_MINUTE: '0',
+            ...revocations.env,
           }
         : {},
     });
@@ -91,6 +95,7 @@ for (let round = 0; round < Number(rounds); round++) {
   }
 }
 await stop(stub);
+await revocations?.cleanup();
 const median = (values) => {
   const sorted = values.sort((x, y) => x - y);
   const middle = sorted.length / 2;

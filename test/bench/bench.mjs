@@ -11,7 +11,9 @@ import { measureFlood } from './lib/flood.mjs';
 import { load } from './lib/load.mjs';
 import { pinSelf, productionNodeFlags, rssMb, sampleRss, start, stop } from './lib/processes.mjs';
 import { mergePasses } from './lib/passes.mjs';
+import { measurePropagation } from './lib/propagation.mjs';
 import { report } from './lib/report.mjs';
+import { seedRevocations } from './lib/revocations.mjs';
 import { measureService } from './lib/service-rows.mjs';
 import { mint, mintMany, mintPools, newSigningKey, PROJECT_ID } from './lib/tokens.mjs';
 
@@ -68,8 +70,11 @@ const anchorPass = (reverse) =>
   measureAnchors({ row, node: anchors.binary, upstream, tokens, signIn, reverse });
 await anchorPass();
 
+// 10,000 live revocations (BENCH_REVOCATIONS) in Redis, loaded by the service on start.
+const revocations = await seedRevocations();
 const serviceEnv = {
   ...upstream,
+  ...revocations.env,
   NODE_ENV: 'production',
   DEVICE_TOKEN_SECRET: 'bench-device-token-secret-0123456789abcdef',
   // The bench's one client IP would hit the per-IP limit at once; every other check stays on.
@@ -112,7 +117,15 @@ rows.push(
 );
 await new Promise((done) => setTimeout(done, 3000));
 const settledRss = rssMb(service.pid);
+// A second instance on the same Redis: how fast a logout on one is refused on the other.
+const second = await start(main, { ...ready, core: 1, env: serviceEnv });
+const propagation = await measurePropagation(service, second, key);
+console.log(
+  `logout propagation over ${propagation.logouts}: p50 ${propagation.p50} ms, p99 ${propagation.p99} ms`,
+);
+await stop(second);
 await stop(service);
+await revocations.cleanup();
 await anchorPass(true);
 
 // Start to ready on the embedded emulator, as `npm start` runs once built: the median of three.
@@ -130,6 +143,8 @@ report({
   idleRss,
   settledRss,
   starts,
+  propagation,
+  revocationEntries: revocations.count,
   nodeVersions: { anchors: anchors.version, service: process.version },
   commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root })
     .stdout?.toString()

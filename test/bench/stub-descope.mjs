@@ -32,6 +32,11 @@ const server = createServer((request, response) => {
     stats.signIns++;
     return request.on('end', () => send(response, 200, signIn));
   }
+  // Logout (the propagation row): Descope answers an empty object.
+  if (path === '/v1/auth/logout' && request.method === 'POST') {
+    request.resume();
+    return request.on('end', () => send(response, 200, '{}'));
+  }
   if (path === '/stats') return send(response, 200, JSON.stringify(stats));
   if (path === '/v1/mgmt/license') return send(response, 200, '{}');
   send(response, 404, JSON.stringify({ errorCode: 'E011001', errorDescription: 'Not found' }));

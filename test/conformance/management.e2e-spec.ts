@@ -95,4 +95,18 @@ describe('Conformance: management', () => {
     const again = await post('/v1/mgmt/user/delete', { loginId });
     expect([again.status, (await read(again)).errorCode]).toEqual([404, 'E112102']);
   });
+
+  it('user logout by user id ends every refresh token of the user', async () => {
+    // node-sdk management user.ts: logoutUser(loginId) and logoutUserByUserId(userId) both POST
+    // /v1/mgmt/user/logout with { loginId } or { userId }; the answer has no data.
+    const loginId = uniqueEmail('conf');
+    await post('/v1/mgmt/user/create', { loginId });
+    await post('/v1/mgmt/user/password/set/active', { loginId, password: 'Correct-Horse-9' });
+    const signIn = await h.sdk.password.signIn(loginId, 'Correct-Horse-9');
+    const { refreshJwt, user } = signIn.data!;
+    expect((await h.sdk.refresh(refreshJwt)).ok).toBe(true);
+    const out = await h.management.management.user.logoutUserByUserId(user!.userId);
+    expect(out.ok).toBe(true);
+    expect((await h.sdk.refresh(refreshJwt)).ok).toBe(false);
+  });
 });

@@ -67,14 +67,6 @@ describe('RevocationSet', () => {
     set.sweep(now + 121);
     expect(set.size).toBe(0);
   });
-
-  it('sizes not-before entries by the longest session seen, within the bound', () => {
-    expect(set.lifetime(3600)).toBe(3600);
-    set.noteLifetime(token({ iat: now, exp: now + 600 }));
-    expect(set.lifetime(3600)).toBe(600);
-    set.noteLifetime(token({ iat: now, exp: now + 7200 }));
-    expect(set.lifetime(3600)).toBe(3600);
-  });
 });
 
 describe('the text form of revocations', () => {

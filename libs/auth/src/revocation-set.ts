@@ -25,21 +25,6 @@ export class RevocationSet implements OnModuleDestroy {
   private readonly hashes = new WeakMap<VerifiedToken, string>();
   private readonly sweeper = setInterval(() => this.sweep(), 60_000).unref();
   private entries = 0;
-  private longest = 0;
-
-  /** Notes a verified session's lifetime (`exp - iat`): see `lifetime`. */
-  noteLifetime({ claims }: VerifiedToken): void {
-    const lifetime = claims.exp - (claims.iat ?? claims.exp);
-    if (lifetime > this.longest) this.longest = lifetime;
-  }
-
-  /**
-   * How long, in seconds, a session issued now can stay unexpired: the longest lifetime seen,
-   * at most `max` (and `max` until one is seen). A revocation by not-before lives this long.
-   */
-  lifetime(max: number): number {
-    return this.longest > 0 ? Math.min(this.longest, max) : max;
-  }
 
   /** Adds a revocation (from this instance or another); false when it was known or is over. */
   apply(revocation: Revocation): boolean {

@@ -30,6 +30,10 @@ export function checkClaims(
   if (claims.iat !== undefined && typeof claims.iat !== 'number') {
     throw invalid('The token has a malformed issue time');
   }
+  // An issue time in the future would pass any not-before (revocation): refused.
+  if (typeof claims.iat === 'number' && claims.iat > now + tolerance) {
+    throw invalid('The token was issued in the future');
+  }
   if (
     claims.nbf !== undefined &&
     (typeof claims.nbf !== 'number' || claims.nbf > now + tolerance)

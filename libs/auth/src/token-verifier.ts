@@ -109,7 +109,6 @@ export class TokenVerifier {
     const kid = await this.checkSignature(parts, header, options);
     const checked = checkClaims(claims, kind, this.claimRules);
     const token = { jwt, kind, claims: checked, family: familyOf(checked, kind) };
-    if (kind === 'session') this.revocations.noteLifetime(token);
     this.memo.set(token, kid);
     return token;
   }

@@ -43,6 +43,20 @@ export class RefreshCoalescer {
     return outcome;
   }
 
+  /** True when this refresh token was exchanged for another (here, or on any instance). */
+  async rotatedAway({ jwt }: RefreshPrincipal): Promise<boolean> {
+    const hash = tokenHash(jwt);
+    if (this.rotated.has(hash)) return true;
+    return (await this.shared?.rotated(hash).catch(() => false)) ?? false;
+  }
+
+  /** Drops the answers kept for a refresh token (it was logged out): none is handed out again. */
+  async forget({ jwt }: RefreshPrincipal): Promise<void> {
+    const hash = tokenHash(jwt);
+    this.recent?.delete(hash);
+    await this.shared?.forget(hash).catch(() => this.shared?.unreachable());
+  }
+
   private async settle(
     { jwt, refreshExpiresAt }: RefreshPrincipal,
     hash: string,

@@ -31,6 +31,21 @@ export class SharedRefresh {
     private readonly lockMs: number,
   ) {}
 
+  /** Whether Redis marks this token as rotated away. */
+  async rotated(hash: string): Promise<boolean> {
+    return (await this.redis.client!.exists(this.keys(hash).rotatedKey)) > 0;
+  }
+
+  /** Drops the answer kept for this token. */
+  async forget(hash: string): Promise<void> {
+    await this.redis.client!.del(this.keys(hash).answerKey);
+  }
+
+  private keys(hash: string) {
+    const tag = `{${this.redis.prefix}:refresh:${hash}}`;
+    return { answerKey: `${tag}:answer`, lockKey: `${tag}:lock`, rotatedKey: `${tag}:rotated` };
+  }
+
   /** Redis failed: logged (at most once a minute); the caller refreshes in process only. */
   unreachable(): void {
     this.redis.warnUnreachable('refreshes are coalesced per instance only');
@@ -43,8 +58,7 @@ export class SharedRefresh {
     call: () => Promise<JWTResponse>,
   ): Promise<RefreshOutcome> {
     const client = this.redis.client!;
-    const tag = `{${this.redis.prefix}:refresh:${hash}}`;
-    const [answerKey, lockKey, rotatedKey] = [`${tag}:answer`, `${tag}:lock`, `${tag}:rotated`];
+    const { answerKey, lockKey, rotatedKey } = this.keys(hash);
     const cipher = new RefreshAnswerCipher(jwt);
     const deadline = Date.now() + this.lockMs + 1000;
     const known = async (): Promise<RefreshOutcome | undefined> => {

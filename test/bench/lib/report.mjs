@@ -13,6 +13,8 @@ export function report({
   idleRss,
   settledRss,
   starts,
+  propagation,
+  revocationEntries,
   seconds,
   nodeVersions,
   commit,
@@ -77,6 +79,12 @@ export function report({
       '<= 50',
       settledRss - idleRss <= 50,
     ),
+    limit(
+      `logout propagation p99 over ${propagation.logouts} logouts, ms`,
+      propagation.p99,
+      '<= 1000',
+      propagation.p99 <= 1000,
+    ),
   ];
   const summary = {
     commit,
@@ -89,6 +97,8 @@ export function report({
     startToReadyMs,
     starts,
     flood,
+    propagation,
+    revocationEntries,
     // How far each twice-measured row moved between its passes (0.1 = the second 10 % faster).
     drift: Object.fromEntries(rows.filter((r) => r.passes).map((r) => [r.id, r.drift])),
   };

@@ -35,6 +35,8 @@ export function mint(key, claims = {}) {
     permissions: [],
     tenants: {},
     jti: randomUUID(),
+    // The refresh token's expiry, as Descope's sessions carry it (revocation looks it up).
+    rexp: new Date((now + 86_400) * 1000).toISOString().replace('.000Z', 'Z'),
     ...claims,
   });
   let privateKey = privateKeys.get(key);

@@ -42,6 +42,12 @@ function deleteUser({ body }: EmulatorRequest, context: EmulatorContext) {
   return {};
 }
 
+/** Every refresh token of the user ends (node-sdk `logoutUser` / `logoutUserByUserId`). */
+function logoutUser({ body }: EmulatorRequest, context: EmulatorContext) {
+  context.refreshTokens.revokeAll(findUser(body, context).userId);
+  return {};
+}
+
 async function setActivePassword({ body }: EmulatorRequest, context: EmulatorContext) {
   const user = findUser(body, context);
   const password = requiredString(body, 'password');
@@ -78,6 +84,7 @@ export const managementUserRoutes: Route[] = [
   route('POST', '/v1/mgmt/user/update', updateUser, 'management'),
   route('GET', '/v1/mgmt/user', loadUser, 'management'),
   route('POST', '/v1/mgmt/user/delete', deleteUser, 'management'),
+  route('POST', '/v1/mgmt/user/logout', logoutUser, 'management'),
   route('POST', '/v1/mgmt/user/password/set/active', setActivePassword, 'management'),
   route('POST', '/v1/mgmt/user/update/tenant/add', addTenant, 'management'),
   route('POST', '/v2/mgmt/user/update/role/add', addRoles, 'management'),

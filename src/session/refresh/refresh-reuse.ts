@@ -1,0 +1,49 @@
+import { DescopeClient } from '@app/descope';
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { EnvironmentVariables } from '../../config/env.validation';
+import { ProblemError } from '../../problems/problem.error';
+import { SessionRevocations } from '../../revocation/session-revocations';
+
+/**
+ * What a refresh token that was already exchanged for a newer one means when it comes back
+ * (to refresh or to log out): the user's own stale copy or a stolen one, with no telling which.
+ * With REFRESH_REUSE_REVOKES (default) every session of the user ends: a not-before here and on
+ * every instance (refresh tokens included), and at Descope every refresh token of the user
+ * (management `logoutUserByUserId`, when a management key is configured), so a thief's copy and
+ * its successor are worth nothing anywhere.
+ */
+@Injectable()
+export class RefreshReuse {
+  private readonly logger = new Logger('RefreshReuse');
+  private readonly revokes: boolean;
+
+  constructor(
+    private readonly revocations: SessionRevocations,
+    private readonly descope: DescopeClient,
+    config: ConfigService<EnvironmentVariables, true>,
+  ) {
+    this.revokes = config.get('REFRESH_REUSE_REVOKES', { infer: true });
+  }
+
+  /** Ends the user's sessions (when configured to); answers the problem to refuse the token with. */
+  async end(userId: string): Promise<ProblemError> {
+    if (this.revokes) {
+      await this.revocations.endUser(userId, 'refresh_reuse');
+      await this.descope
+        .call((sdk) => sdk.management.user.logoutUserByUserId(userId))
+        .catch(() =>
+          this.logger.warn(
+            'Descope did not end the refresh tokens of a user whose refresh token was reused ' +
+              '(no management key?); this service and the guard refuse them anyway',
+          ),
+        );
+    }
+    return new ProblemError(
+      'token_invalid',
+      this.revokes
+        ? 'The refresh token was already exchanged for a newer one; every session of this user was ended'
+        : 'The refresh token was already exchanged for a newer one',
+    );
+  }
+}
