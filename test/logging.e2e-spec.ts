@@ -58,17 +58,19 @@ describe('Logs: JSON lines, request ids, audit events, no secrets', () => {
     });
     const [reset] = await h.outbox(loginId);
     secrets.push(otp.code!, reset.token!);
-    await h.api('POST', '/v1/password/reset/complete', {
+    const afterReset = await h.api('POST', '/v1/password/reset/complete', {
       body: { token: reset.token, newPassword: 'Reset-Canary-43' },
     });
+    secrets.push(afterReset.body.sessionJwt, afterReset.body.refreshJwt);
+    // The reset ended every earlier session: the rest goes on with its own.
     const totp = await h.api('POST', '/v1/totp/update', {
-      bearer: signIn.body.refreshJwt,
+      bearer: afterReset.body.refreshJwt,
       body: { loginId },
     });
     const code = generateSync({ secret: totp.body.key });
     await h.api('POST', '/v1/totp/verify', { body: { loginId, code } });
     secrets.push('Reset-Canary-43', totp.body.key, code);
-    await h.api('POST', '/v1/session/logout', { cookies: { DSR: signIn.body.refreshJwt } });
+    await h.api('POST', '/v1/session/logout', { cookies: { DSR: afterReset.body.refreshJwt } });
 
     const text = logs.text();
     expect(logs.records().length).toBeGreaterThan(20);

@@ -30,5 +30,12 @@ export function crossKeyProblems(config: EnvironmentVariables): string[] {
         '(every instance must recognise the same device tokens); at least 32 characters',
     );
   }
+  const window = config.REFRESH_REUSE_WINDOW_MS;
+  if (window > 0 && window < 250) {
+    problems.push(
+      'REFRESH_REUSE_WINDOW_MS: 0 (off) or at least 250: a shorter window makes tabs that ' +
+        'refresh together look like a stolen refresh token',
+    );
+  }
   return [...problems, ...redisProblems(config)];
 }

@@ -49,6 +49,19 @@ describe('validateEnvironment', () => {
     expect(attempt).not.toThrow(/sometimes/);
   });
 
+  it('takes a reuse window of 0 (off) or at least 250 ms, and the session bounds', () => {
+    expect(validateEnvironment({}).REFRESH_REUSE_WINDOW_MS).toBe(10_000);
+    expect(validateEnvironment({ REFRESH_REUSE_WINDOW_MS: '0' }).REFRESH_REUSE_WINDOW_MS).toBe(0);
+    expect(() => validateEnvironment({ REFRESH_REUSE_WINDOW_MS: '1' })).toThrow(
+      /REFRESH_REUSE_WINDOW_MS: 0 \(off\) or at least 250/,
+    );
+    expect(validateEnvironment({})).toMatchObject({
+      SESSION_MAX_LIFETIME_SECONDS: 86_400,
+      REFRESH_MAX_LIFETIME_SECONDS: 2_592_000,
+      REFRESH_REUSE_REVOKES: true,
+    });
+  });
+
   it('takes a hop count or proxy addresses for TRUST_PROXY, and refuses true, naming the alternatives', () => {
     expect(validateEnvironment({}).TRUST_PROXY).toBe(false);
     expect(validateEnvironment({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);

@@ -81,7 +81,8 @@ export class PasswordResetService {
       sdk.password.update(loginId, newPassword, verified.refreshJwt),
     );
     await this.devices.revoke(verified.user?.loginIds ?? [loginId]);
-    return this.authResponses.fromDescope(verified, {
+    const fresh = await this.passwords.signInEndingOthers(loginId, newPassword, verified);
+    return this.authResponses.fromDescope(fresh, {
       deviceFor: loginId,
       endOthers: 'password_change',
     });

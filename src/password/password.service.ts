@@ -1,6 +1,7 @@
 import { RefreshPrincipal } from '@app/auth';
 import { DescopeClient } from '@app/descope';
-import { Injectable } from '@nestjs/common';
+import type { JWTResponse } from '@descope/node-sdk';
+import { Injectable, Logger } from '@nestjs/common';
 import { CallerOptionsPolicy } from '../policies/caller-options.policy';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { OwnershipPolicy } from '../policies/ownership.policy';
@@ -16,6 +17,8 @@ import { PasswordUpdateDto } from './dto/password-update.dto';
 
 @Injectable()
 export class PasswordService {
+  private readonly logger = new Logger(PasswordService.name);
+
   constructor(
     private readonly descope: DescopeClient,
     private readonly authResponses: AuthResponseFactory,
@@ -61,10 +64,30 @@ export class PasswordService {
       this.descope.call((sdk) => sdk.password.replace(loginId, oldPassword, newPassword)),
     );
     await this.devices.revoke(data.user?.loginIds ?? [loginId]);
-    return this.authResponses.fromDescope(data, {
+    if (!loginOptions?.revokeOtherSessions) {
+      return this.authResponses.fromDescope(data, { deviceFor: loginId });
+    }
+    const fresh = await this.signInEndingOthers(loginId, newPassword, data);
+    return this.authResponses.fromDescope(fresh, {
       deviceFor: loginId,
-      endOthers: loginOptions?.revokeOtherSessions ? 'password_change' : undefined,
+      endOthers: 'password_change',
     });
+  }
+
+  /**
+   * After a password change that should end every other session: Descope keeps the user's other
+   * refresh tokens live after a replace or a reset (neither takes loginOptions), so a sign-in
+   * with the new password and `revokeOtherSessions` ends them there too, and its session is the
+   * answer. Should that sign-in fail (an MFA policy, say), the change's own answer stands and
+   * only this service and the guard refuse the older tokens.
+   */
+  async signInEndingOthers(loginId: string, password: string, fallback: JWTResponse) {
+    return this.descope
+      .call((sdk) => sdk.password.signIn(loginId, password, { revokeOtherSessions: true }))
+      .catch(() => {
+        this.logger.warn('Descope did not end the other sessions after a password change');
+        return fallback;
+      });
   }
 
   async update(

@@ -23,7 +23,8 @@ export class RedisConnection implements OnApplicationBootstrap, OnApplicationShu
   readonly client?: RedisClient;
   private readonly logger = new Logger('Redis');
   private readonly duplicates: RedisClient[] = [];
-  private lastWarning = 0;
+  /** When each warning was last logged: throttled one by one, so none hides another. */
+  private readonly lastWarnings = new Map<string, number>();
 
   constructor(
     private readonly topology: RedisTopology | undefined,
@@ -48,10 +49,10 @@ export class RedisConnection implements OnApplicationBootstrap, OnApplicationShu
     return client;
   }
 
-  /** Logs that Redis is unreachable, at most once a minute. */
+  /** Logs that Redis is unreachable, each consequence at most once a minute. */
   warnUnreachable(consequence = "limits and budgets count in each instance's memory"): void {
-    if (Date.now() - this.lastWarning < 60_000) return;
-    this.lastWarning = Date.now();
+    if (Date.now() - (this.lastWarnings.get(consequence) ?? 0) < 60_000) return;
+    this.lastWarnings.set(consequence, Date.now());
     this.logger.warn(`Redis is unreachable: ${consequence}`);
   }
 

@@ -1,4 +1,4 @@
-import { encodeRevocation, Revocation, revocationKeys } from '@app/auth';
+import { encodeRevocation, nowSeconds, Revocation, revocationKeys } from '@app/auth';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { MetricsService } from '../metrics/metrics.service';
 import { RedisConnection } from '../redis/redis-connection';
@@ -61,7 +61,7 @@ export class RevocationPublisher implements OnApplicationShutdown {
     const client = this.redis.client!;
     const { entries, channel } = this.keys;
     const member = encodeRevocation(revocation);
-    const now = Math.floor(Date.now() / 1000);
+    const now = nowSeconds();
     const results = await client
       .multi()
       .zadd(entries, revocation.until, member)
@@ -93,7 +93,8 @@ export class RevocationPublisher implements OnApplicationShutdown {
     this.flushing = true;
     try {
       while (this.queue.length) {
-        await this.write(this.queue[0]);
+        // One that is over by now refuses nothing any more: dropped, not written.
+        if (this.queue[0].until > nowSeconds()) await this.write(this.queue[0]);
         this.queue.shift();
         this.metrics.revocationsPending.set(this.queue.length);
       }

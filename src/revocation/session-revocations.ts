@@ -1,4 +1,11 @@
-import { RefreshPrincipal, Revocation, RevocationSet, tokenHash, VerifiedToken } from '@app/auth';
+import {
+  nowSeconds,
+  RefreshPrincipal,
+  Revocation,
+  RevocationSet,
+  tokenHash,
+  VerifiedToken,
+} from '@app/auth';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AuditLog, RevocationReason } from '../audit/audit-log';
@@ -7,7 +14,12 @@ import { RevocationPublisher } from './revocation-publisher';
 
 /** Beyond `exp`, how long a token is still accepted (the verifier's clock tolerance) and a margin. */
 const TOLERANCE_SECONDS = 10;
-const nowSeconds = () => Math.floor(Date.now() / 1000);
+/**
+ * A family's not-before: every session issued up to the logout's second. Not further ahead: a
+ * sibling refresh token minted in the same second shares the family's `rexp`, and its next
+ * session must live (docs/sessions.md). Descope's clock and this one are assumed within a second.
+ */
+const FAMILY_AHEAD_SECONDS = 1;
 
 /**
  * Ends sessions for every instance and every service using the packaged guard: applied here at
@@ -40,10 +52,14 @@ export class SessionRevocations {
     // Its sessions expire by the refresh token's own expiry and a session lifetime from now.
     const until =
       Math.min(refresh.refreshExpiresAt, nowSeconds() + this.sessionLifetime) + TOLERANCE_SECONDS;
-    // Every session issued up to this second; none is minted later from a logged-out token.
-    const notBefore = nowSeconds() + 1;
+    const notBefore = nowSeconds() + FAMILY_AHEAD_SECONDS;
     const family = (rexp: number): Revocation => ({ type: 'family', sub, rexp, notBefore, until });
-    const entries = [family(refresh.refreshExpiresAt)];
+    // The refresh token itself too: no instance may answer for it again (a kept refresh answer).
+    const refreshUntil = Math.min(refresh.refreshExpiresAt, nowSeconds() + this.refreshLifetime);
+    const entries: Revocation[] = [
+      family(refresh.refreshExpiresAt),
+      { type: 'token', sub, hash: tokenHash(refresh.jwt), until: refreshUntil + TOLERANCE_SECONDS },
+    ];
     if (session?.claims.sub === sub) {
       const hash = tokenHash(session.jwt);
       entries.push({ type: 'token', sub, hash, until: session.claims.exp + TOLERANCE_SECONDS });

@@ -95,9 +95,11 @@ export class SessionController {
   @ApiOperation({
     summary: 'Revoke this refresh token and clear the cookies',
     description:
-      'Ends, on every instance and in every service using the guard with Redis: the session ' +
-      'token the request carries (bearer, then DS cookie) and every session minted from this ' +
-      'refresh token so far (by its rexp). They answer 401 token_invalid from then on.',
+      'Ends, on every instance and in every service using the guard with Redis: this refresh ' +
+      'token, the session token the request carries (bearer, then DS cookie), every session ' +
+      'minted from this refresh token so far (by its rexp), and what a refresh of it within the ' +
+      'reuse window handed out. They answer 401 token_invalid from then on. A refresh token ' +
+      'already exchanged for a newer one (rotation) is reuse: every session of the user ends.',
   })
   @ApiNoContentResponse({ description: 'Logged out' })
   @ApiProblems(...UPSTREAM_PROBLEMS)

@@ -5,10 +5,11 @@ import { SessionController } from './session.controller';
 import { SessionService } from './session.service';
 import { RefreshCoalescer } from './refresh/refresh-coalescer';
 import { RefreshReuse } from './refresh/refresh-reuse';
+import { SessionLogout } from './session-logout';
 
 @Module({
   imports: [RouteEffectsModule, TokensModule],
   controllers: [SessionController],
-  providers: [SessionService, RefreshCoalescer, RefreshReuse],
+  providers: [SessionService, SessionLogout, RefreshCoalescer, RefreshReuse],
 })
 export class SessionModule {}

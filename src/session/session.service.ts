@@ -14,6 +14,7 @@ import { AuthResponseFactory } from '../tokens/auth-response.factory';
 import { DeviceTokens } from '../budgets/device-tokens';
 import { RefreshCoalescer } from './refresh/refresh-coalescer';
 import { RefreshReuse } from './refresh/refresh-reuse';
+import { SessionLogout } from './session-logout';
 import { SessionRevocations } from '../revocation/session-revocations';
 import { SessionResponseDto } from './dto/session-response.dto';
 import { SessionValidateDto } from './dto/session-validate.dto';
@@ -28,6 +29,7 @@ export class SessionService {
     private readonly revocations: SessionRevocations,
     private readonly coalescer: RefreshCoalescer,
     private readonly reuse: RefreshReuse,
+    private readonly logouts: SessionLogout,
   ) {}
 
   /** The hot path: verified locally against cached keys, no call to Descope. */
@@ -63,7 +65,8 @@ export class SessionService {
       this.descope.call((sdk) => sdk.refresh(principal.jwt)),
     );
     if ('reused' in outcome) throw await this.reuse.end(principal.userId);
-    return this.authResponses.fromDescope(outcome.answer);
+    // Possibly a kept answer: a session ended since it was minted is refused.
+    return this.authResponses.fromDescope(outcome.answer, { replayed: true });
   }
 
   async selectTenant(principal: RefreshPrincipal, tenant: string): Promise<AuthResponseDto> {
@@ -71,25 +74,9 @@ export class SessionService {
     return this.authResponses.fromDescope(data);
   }
 
-  /**
-   * Verified here rather than by a guard, so the cookies are cleared even when it fails. Ends the
-   * refresh token at Descope, then its sessions and the one the request carries on every
-   * instance: those end even when Descope refuses the token (logged out already, or rotated), as
-   * the caller proved it holds them. A token rotated away is reuse: the user's sessions all end.
-   */
-  async logout(refresh: LazyRefreshToken): Promise<void> {
-    const principal = await refresh.verify();
-    const carried = await refresh.carriedSession();
-    await this.coalescer.forget(principal);
-    try {
-      if (await this.coalescer.rotatedAway(principal)) {
-        await this.reuse.end(principal.userId);
-      } else {
-        await this.descope.call((sdk) => sdk.logout(principal.jwt));
-      }
-    } finally {
-      await this.revocations.endSession(principal, carried);
-    }
+  /** Verified here rather than by a guard, so the cookies are cleared even when it fails. */
+  logout(refresh: LazyRefreshToken): Promise<void> {
+    return this.logouts.logout(refresh);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { AuthTokenError, TokenKind, TokenVerifier, VerifiedToken } from '@app/auth';
+import { AuthTokenError, SESSION_ENDED, TokenKind, TokenVerifier, VerifiedToken } from '@app/auth';
 import type { JWTResponse } from '@descope/node-sdk';
 import { Injectable } from '@nestjs/common';
 import { DeviceTokens } from '../budgets/device-tokens';
@@ -16,6 +16,14 @@ import { SessionRevocations } from '../revocation/session-revocations';
 function sessionCookie(cookies: string[] | undefined): string | undefined {
   const match = cookies?.join(';').match(/(?:^|[;,]\s*)DS=([^;,]*)/);
   return match?.[1] || undefined;
+}
+
+/** How an answer from Descope is turned into `AuthResponse` (see `fromDescope`). */
+interface FromDescopeOptions {
+  deviceFor?: string;
+  endOthers?: RevocationReason;
+  /** A refresh answer kept and handed out again: its session is asked about revocation. */
+  replayed?: boolean;
 }
 
 /**
@@ -38,11 +46,12 @@ export class AuthResponseFactory {
    */
   async fromDescope(
     data: JWTResponse & { cookies?: string[] },
-    { deviceFor, endOthers }: { deviceFor?: string; endOthers?: RevocationReason } = {},
+    { deviceFor, endOthers, replayed }: FromDescopeOptions = {},
   ): Promise<AuthResponseDto> {
     const session = await this.verifyIssued(
       data.sessionJwt || sessionCookie(data.cookies),
       'session',
+      replayed,
     );
     if (endOthers) {
       const { sub, iat } = session.claims;
@@ -62,11 +71,17 @@ export class AuthResponseFactory {
     };
   }
 
-  private async verifyIssued(jwt: string | undefined, kind: TokenKind): Promise<VerifiedToken> {
+  private async verifyIssued(
+    jwt: string | undefined,
+    kind: TokenKind,
+    replayed = false,
+  ): Promise<VerifiedToken> {
     try {
-      return await this.verifier.verify(jwt, kind, { fromDescope: true });
+      return await this.verifier.verify(jwt, kind, { fromDescope: true, replayed });
     } catch (error) {
       if (!(error instanceof AuthTokenError)) throw error;
+      // A kept answer whose session was ended since: refused like any ended session.
+      if (error.detail === SESSION_ENDED) throw error;
       throw new ProblemError(
         'upstream_unavailable',
         `Descope returned a ${kind} token that does not verify`,

@@ -16,9 +16,16 @@ class FakeRedis extends EventEmitter {
     this.subscribed.push(channel);
     return Promise.resolve(1);
   }
-  zrangebyscore() {
+  zrangebyscore(
+    _key: string,
+    _min: number,
+    _max: string,
+    _limit: 'LIMIT',
+    offset: number,
+    count: number,
+  ) {
     if (this.failReads-- > 0) return Promise.reject(new Error('down'));
-    return Promise.resolve(this.members);
+    return Promise.resolve(this.members.slice(offset, offset + count));
   }
   disconnect() {}
 }
@@ -51,12 +58,19 @@ describe('RevocationFeed', () => {
     redis.emit('ready');
     await settle();
     expect(redis.subscribed).toEqual([keys.channel]);
-    expect([feed.loaded, set.size]).toEqual([1, 1]);
+    expect([feed.current, set.size]).toEqual([true, 1]);
     // Published while this process was cut off: found on reconnection.
     redis.members.push(entry('U2'));
     redis.emit('ready');
     await settle();
-    expect([feed.loaded, set.size]).toEqual([2, 2]);
+    expect([feed.current, set.size]).toEqual([true, 2]);
+  });
+
+  it('reads a large set in pages', async () => {
+    redis.members = Array.from({ length: 2500 }, (_, i) => entry(`U${i}`));
+    redis.emit('ready');
+    await settle();
+    expect(set.size).toBe(2500);
   });
 
   it('applies what it hears on its channel, and only well-formed revocations', () => {
@@ -66,17 +80,17 @@ describe('RevocationFeed', () => {
     expect(set.size).toBe(1);
   });
 
-  it('retries a load that failed', async () => {
+  it('retries a load that failed, subscribing again too', async () => {
     jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick'] });
     try {
       redis.failReads = 1;
       redis.members = [entry('U6')];
       redis.emit('ready');
       await settle();
-      expect(feed.loaded).toBe(0);
-      jest.advanceTimersByTime(1000);
+      expect(feed.current).toBe(false);
+      jest.advanceTimersByTime(100);
       await settle();
-      expect([feed.loaded, set.size]).toEqual([1, 1]);
+      expect([feed.current, set.size, redis.subscribed.length]).toEqual([true, 1, 2]);
     } finally {
       jest.useRealTimers();
     }

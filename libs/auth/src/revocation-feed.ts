@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import { AuthModuleOptions } from './auth-module-options';
 import { AUTH_MODULE_OPTIONS } from './auth.module-definition';
 import { parseRevocation } from './revocation';
@@ -10,7 +17,14 @@ export interface RevocationRedis {
   on(event: 'message', listener: (channel: string, message: string) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
   subscribe(channel: string): Promise<unknown>;
-  zrangebyscore(key: string, min: number | string, max: number | string): Promise<string[]>;
+  zrangebyscore(
+    key: string,
+    min: number | string,
+    max: number | string,
+    limit: 'LIMIT',
+    offset: number,
+    count: number,
+  ): Promise<string[]>;
   disconnect(): void;
 }
 
@@ -20,52 +34,69 @@ export const revocationKeys = (prefix: string) => ({
   channel: `${prefix}:revocations`,
 });
 
-const RELOAD_RETRY_MS = 1000;
+const RETRY_MS = { from: 100, to: 2000 };
+const PAGE = 1000;
+/** How long start-up waits for the first load: a new instance should not accept ended sessions. */
+const FIRST_LOAD_MS = 3000;
 
 /**
  * Keeps this process's `RevocationSet` in step with every other instance's, so a session ended
  * anywhere is refused here with no Redis round trip per request: revocations arrive on a channel
  * and are applied as heard, and on every (re)connection the live entries are read back from the
- * sorted set, so what was published while this process was cut off is not lost. Off unless
- * `revocationFeed` is configured. Writing is the auth service's part (the service publishes).
+ * sorted set (in pages), so what was published while this process was cut off is not lost. Start-up
+ * waits (up to 3 s, unless Redis is unreachable) for the first load; a failed subscribe or load is retried, both together.
+ * Off unless `revocationFeed` is configured. Writing is the auth service's part.
  */
 @Injectable()
-export class RevocationFeed implements OnModuleInit, OnApplicationShutdown {
+export class RevocationFeed implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('RevocationFeed');
   private subscriber?: RevocationRedis;
   private reader?: RevocationRedis;
   private retry?: NodeJS.Timeout;
-  private loads = 0;
+  private retryMs: number = RETRY_MS.from;
+  private firstLoad?: Promise<void>;
+  private loaded?: () => void;
+  /** Whether the live entries were read since the last (re)connection. */
+  current = false;
 
   constructor(
     private readonly revocations: RevocationSet,
     @Inject(AUTH_MODULE_OPTIONS) private readonly options: AuthModuleOptions,
   ) {}
 
-  /** How many times the live entries were loaded (once per connection that became ready). */
-  get loaded(): number {
-    return this.loads;
-  }
-
   onModuleInit(): void {
     const feed = this.options.revocationFeed;
     if (!feed) return;
-    const { entries, channel } = revocationKeys(feed.prefix ?? 'auth-service');
+    const keys = revocationKeys(feed.prefix ?? 'auth-service');
+    this.firstLoad = new Promise((resolve) => (this.loaded = resolve));
     this.reader = feed.connect();
     this.reader.on('error', () => undefined);
     const subscriber = (this.subscriber = feed.connect());
-    subscriber.on('error', () => undefined);
+    // Unreachable at start: no use holding the start for it (retried once it connects).
+    subscriber.on('error', () => this.loaded?.());
     subscriber.on('message', (heard, message) => {
-      const revocation = heard === channel ? parseRevocation(message) : undefined;
+      const revocation = heard === keys.channel ? parseRevocation(message) : undefined;
       if (revocation) this.revocations.apply(revocation);
     });
     subscriber.on('ready', () => {
+      this.current = false;
       clearTimeout(this.retry);
-      void subscriber.subscribe(channel).then(
-        () => this.load(entries),
-        () => this.later(entries),
-      );
+      this.retryMs = RETRY_MS.from;
+      void this.catchUp(keys);
     });
+  }
+
+  /**
+   * Start-up waits for the first load, bounded, and not at all once Redis turned out unreachable:
+   * an outage of Redis must not stop or slow the start.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.firstLoad) return;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_LOAD_MS)));
+    await Promise.race([this.firstLoad, late]);
+    clearTimeout(timer);
+    if (!this.current) this.logger.warn('Started before the live revocations could be read');
   }
 
   onApplicationShutdown(): void {
@@ -75,23 +106,33 @@ export class RevocationFeed implements OnModuleInit, OnApplicationShutdown {
     this.subscriber = this.reader = undefined;
   }
 
-  private async load(entries: string): Promise<void> {
+  /** Subscribes (again), then reads every live entry; on failure, both again later. */
+  private async catchUp(keys: ReturnType<typeof revocationKeys>): Promise<void> {
     try {
-      const live = await this.reader!.zrangebyscore(entries, Math.floor(Date.now() / 1000), '+inf');
-      for (const text of live) {
-        const revocation = parseRevocation(text);
-        if (revocation) this.revocations.apply(revocation);
+      await this.subscriber!.subscribe(keys.channel);
+      const from = Math.floor(Date.now() / 1000);
+      for (let offset = 0; ; offset += PAGE) {
+        const page = await this.reader!.zrangebyscore(
+          keys.entries,
+          from,
+          '+inf',
+          'LIMIT',
+          offset,
+          PAGE,
+        );
+        for (const text of page) {
+          const revocation = parseRevocation(text);
+          if (revocation) this.revocations.apply(revocation);
+        }
+        if (page.length < PAGE) break;
       }
-      this.loads++;
+      this.current = true;
+      this.loaded?.();
     } catch {
-      this.later(entries);
+      if (!this.subscriber) return;
+      clearTimeout(this.retry);
+      this.retry = setTimeout(() => void this.catchUp(keys), this.retryMs).unref();
+      this.retryMs = Math.min(this.retryMs * 2, RETRY_MS.to);
     }
-  }
-
-  private later(entries: string): void {
-    if (!this.subscriber) return;
-    this.logger.warn('Could not load the live revocations from Redis; retrying');
-    clearTimeout(this.retry);
-    this.retry = setTimeout(() => void this.load(entries), RELOAD_RETRY_MS).unref();
   }
 }

@@ -21,9 +21,18 @@ const HASH = /^[A-Za-z0-9_-]{43}$/;
 const seconds = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
-/** The key a `token` revocation names a token by. */
+/**
+ * The key a `token` revocation (and the refresh coalescer) names a token by: the SHA-256 of its
+ * signed part (`header.payload`), not of its whole text, so another valid spelling of the same
+ * signature (an ECDSA signature's other `s`) is still the same token.
+ */
 export const tokenHash = (jwt: string): string =>
-  createHash('sha256').update(jwt).digest('base64url');
+  createHash('sha256')
+    .update(jwt.slice(0, Math.max(0, jwt.lastIndexOf('.'))))
+    .digest('base64url');
+
+/** Now, in Unix seconds (the unit of every time in a revocation). */
+export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
 /** The one text form of a revocation (Redis members and channel messages). */
 export function encodeRevocation(revocation: Revocation): string {

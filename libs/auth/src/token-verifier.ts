@@ -35,8 +35,13 @@ function decodeSegment(segment: string): Record<string, unknown> {
 
 /** How a token reached the verifier. */
 export interface VerifyOptions {
-  /** Just received from Descope itself (not from a caller): a new `kid` skips the cooldown. */
+  /**
+   * Just received from Descope itself (not from a caller): a new `kid` skips the cooldown, and
+   * revocation is not asked (it ends the sessions that exist when it is made)...
+   */
   fromDescope?: boolean;
+  /** ...unless it is an answer kept and handed out again (a coalesced refresh): then it is. */
+  replayed?: boolean;
 }
 
 const invalid = (detail: string) => new AuthTokenError('invalid', detail);
@@ -82,7 +87,7 @@ export class TokenVerifier {
   ): Promise<VerifiedToken> {
     if (!jwt) throw new AuthTokenError('missing', `A ${kind} token is required`);
     const token = this.memo.get(jwt, kind) ?? (await this.verifyFully(jwt, kind, options));
-    if (options.fromDescope) return token;
+    if (options.fromDescope && !options.replayed) return token;
     if (this.revocations.revokes(token) || (this.isRevoked && (await this.isRevoked(token)))) {
       throw invalid(SESSION_ENDED);
     }

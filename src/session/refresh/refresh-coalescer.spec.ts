@@ -9,9 +9,10 @@ const config = (window: number) =>
     get: (key: string) => ({ REFRESH_REUSE_WINDOW_MS: window, DESCOPE_TIMEOUT_MS: 1000 })[key],
   }) as unknown as ConfigService<never, true>;
 const noRedis = { client: undefined } as RedisConnection;
-const principal = (jwt: string) => ({
+/** A refresh token's principal; tokens are told apart by their signed part (before the last dot). */
+const principal = (name: string) => ({
   userId: 'U1',
-  jwt,
+  jwt: `${name}.signature`,
   refreshExpiresAt: Math.floor(Date.now() / 1000) + 3600,
   claims: {} as never,
 });
@@ -21,7 +22,7 @@ const answer = (refreshJwt?: string) =>
 describe('RefreshCoalescer (in process)', () => {
   it('calls once for concurrent refreshes of one token and hands all the same answer', async () => {
     const coalescer = new RefreshCoalescer(noRedis, config(1000));
-    const call = jest.fn(() => Promise.resolve(answer('r2')));
+    const call = jest.fn(() => Promise.resolve(answer('r2.signature')));
     const outcomes = await Promise.all(
       Array.from({ length: 5 }, () => coalescer.refresh(principal('r1'), call)),
     );
@@ -42,9 +43,9 @@ describe('RefreshCoalescer (in process)', () => {
 
   it('after the window, calls again, or knows a rotated-away token as reuse', async () => {
     const coalescer = new RefreshCoalescer(noRedis, config(30));
-    const kept = jest.fn(() => Promise.resolve(answer('same')));
+    const kept = jest.fn(() => Promise.resolve(answer('same.signature')));
     await coalescer.refresh(principal('same'), kept);
-    const rotating = jest.fn(() => Promise.resolve(answer('r2')));
+    const rotating = jest.fn(() => Promise.resolve(answer('r2.signature')));
     await coalescer.refresh(principal('r1'), rotating);
     // The window is the cache's TTL (lru-cache's own clock): a short one, waited out.
     await new Promise((resolve) => setTimeout(resolve, 40));

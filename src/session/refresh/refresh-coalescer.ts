@@ -5,7 +5,8 @@ import { ConfigService } from '@nestjs/config';
 import { LRUCache } from 'lru-cache';
 import { EnvironmentVariables } from '../../config/env.validation';
 import { RedisConnection } from '../../redis/redis-connection';
-import { RefreshOutcome, rotatedAway, SharedRefresh, UpstreamFailure } from './shared-refresh';
+import { RefreshOutcome, rotatedAway, UpstreamFailure } from './refresh-outcome';
+import { SharedRefresh } from './shared-refresh';
 
 /**
  * Refreshes of one refresh token within REFRESH_REUSE_WINDOW_MS get the answer of the first (so
@@ -38,16 +39,30 @@ export class RefreshCoalescer {
     if (known) return known;
     const outcome = this.settle(principal, hash, call);
     this.recent.set(hash, outcome);
-    // A failure is not remembered: the next refresh asks again.
-    outcome.catch(() => this.recent!.get(hash) === outcome && this.recent!.delete(hash));
+    // The window runs from the answer (a slow refresh does not shorten it); a failure is not kept.
+    outcome.then(
+      () => this.recent!.get(hash) === outcome && this.recent!.set(hash, outcome),
+      () => this.recent!.get(hash) === outcome && this.recent!.delete(hash),
+    );
     return outcome;
   }
 
   /** True when this refresh token was exchanged for another (here, or on any instance). */
-  async rotatedAway({ jwt }: RefreshPrincipal): Promise<boolean> {
+  async rotatedAway({ jwt, userId }: RefreshPrincipal): Promise<boolean> {
     const hash = tokenHash(jwt);
     if (this.rotated.has(hash)) return true;
-    return (await this.shared?.rotated(hash).catch(() => false)) ?? false;
+    return (await this.shared?.rotated(userId, hash).catch(() => false)) ?? false;
+  }
+
+  /**
+   * The answer a refresh of this token got within the window (here or on any instance), waiting
+   * for one still under way: a logout then also ends the session and refresh token it handed out.
+   */
+  async answered({ jwt }: RefreshPrincipal): Promise<JWTResponse | undefined> {
+    const hash = tokenHash(jwt);
+    const local = await this.recent?.get(hash)?.catch(() => undefined);
+    if (local && 'answer' in local) return local.answer;
+    return this.shared?.settled(jwt, hash).catch(() => undefined);
   }
 
   /** Drops the answers kept for a refresh token (it was logged out): none is handed out again. */
@@ -58,21 +73,22 @@ export class RefreshCoalescer {
   }
 
   private async settle(
-    { jwt, refreshExpiresAt }: RefreshPrincipal,
+    { jwt, userId, refreshExpiresAt }: RefreshPrincipal,
     hash: string,
     call: () => Promise<JWTResponse>,
   ): Promise<RefreshOutcome> {
-    if (this.rotated.has(hash)) return { reused: true };
     const local = async () => ({ answer: await call() });
     let outcome: RefreshOutcome;
-    if (!this.shared) outcome = await local();
+    // Redis first when there is one: another instance's answer within the window beats the mark.
+    if (!this.shared) outcome = this.rotated.has(hash) ? { reused: true } : await local();
     else {
       try {
-        outcome = await this.shared.run(jwt, hash, refreshExpiresAt, call);
+        const token = { jwt, sub: userId, expiresAt: refreshExpiresAt };
+        outcome = await this.shared.run(token, hash, call);
       } catch (error) {
         if (error instanceof UpstreamFailure) throw error.error;
         this.shared.unreachable();
-        outcome = await local();
+        outcome = this.rotated.has(hash) ? { reused: true } : await local();
       }
     }
     const ttl = refreshExpiresAt * 1000 - Date.now();

@@ -1,6 +1,7 @@
 import { DescopeClient } from '@app/descope';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { LRUCache } from 'lru-cache';
 import { EnvironmentVariables } from '../../config/env.validation';
 import { ProblemError } from '../../problems/problem.error';
 import { SessionRevocations } from '../../revocation/session-revocations';
@@ -17,6 +18,7 @@ import { SessionRevocations } from '../../revocation/session-revocations';
 export class RefreshReuse {
   private readonly logger = new Logger('RefreshReuse');
   private readonly revokes: boolean;
+  private readonly ending = new LRUCache<string, Promise<void>>({ max: 10_000, ttl: 10_000 });
 
   constructor(
     private readonly revocations: SessionRevocations,
@@ -29,15 +31,10 @@ export class RefreshReuse {
   /** Ends the user's sessions (when configured to); answers the problem to refuse the token with. */
   async end(userId: string): Promise<ProblemError> {
     if (this.revokes) {
-      await this.revocations.endUser(userId, 'refresh_reuse');
-      await this.descope
-        .call((sdk) => sdk.management.user.logoutUserByUserId(userId))
-        .catch(() =>
-          this.logger.warn(
-            'Descope did not end the refresh tokens of a user whose refresh token was reused ' +
-              '(no management key?); this service and the guard refuse them anyway',
-          ),
-        );
+      // Concurrent reuses of one user's tokens end the sessions once, not once each.
+      let ending = this.ending.get(userId);
+      if (!ending) this.ending.set(userId, (ending = this.endAll(userId)));
+      await ending;
     }
     return new ProblemError(
       'token_invalid',
@@ -45,5 +42,17 @@ export class RefreshReuse {
         ? 'The refresh token was already exchanged for a newer one; every session of this user was ended'
         : 'The refresh token was already exchanged for a newer one',
     );
+  }
+
+  private async endAll(userId: string): Promise<void> {
+    await this.revocations.endUser(userId, 'refresh_reuse');
+    await this.descope
+      .call((sdk) => sdk.management.user.logoutUserByUserId(userId))
+      .catch(() =>
+        this.logger.warn(
+          'Descope did not end the refresh tokens of a user whose refresh token was reused ' +
+            '(no management key?); this service and the guard refuse them anyway',
+        ),
+      );
   }
 }
