@@ -1,5 +1,6 @@
 import { AppHarness, startApp } from './support/app-harness';
 import { STRONG_PASSWORD, uniqueEmail } from './support/emulator-harness';
+import { nextSecond } from './support/revocation';
 
 const WINDOW_MS = 1500;
 
@@ -26,9 +27,9 @@ describe('Refresh coalescing and reuse detection (rotation on, one instance)', (
   };
   const refresh = (refreshJwt: string) =>
     h.api('POST', '/v1/session/refresh', { cookies: { DSR: refreshJwt } });
-  const signUp = async () => {
+  const signUp = async (loginId = uniqueEmail('reuse')) => {
     const up = await h.api('POST', '/v1/password/signup', {
-      body: { loginId: uniqueEmail('reuse'), password: STRONG_PASSWORD },
+      body: { loginId, password: STRONG_PASSWORD },
     });
     return up.body as { sessionJwt: string; refreshJwt: string };
   };
@@ -72,5 +73,30 @@ describe('Refresh coalescing and reuse detection (rotation on, one instance)', (
     expect(out.status).toBe(204);
     const again = await refresh(refreshJwt);
     expect([again.status, again.body.code]).toEqual([401, 'token_invalid']);
+  });
+
+  it('a logout within the window ends what the refresh handed out, and nothing else', async () => {
+    const loginId = uniqueEmail('reuse');
+    const tab = await signUp(loginId);
+    await nextSecond();
+    const other = await h.api('POST', '/v1/password/signin', {
+      body: { loginId, password: STRONG_PASSWORD },
+    });
+    // Another second again: refresh tokens minted in one second share an expiry (docs/sessions.md).
+    await nextSecond();
+    const refreshed = await refresh(tab.refreshJwt);
+    expect(refreshed.status).toBe(200);
+    // Another tab still holds the old refresh token and logs out within the window.
+    const out = await h.api('POST', '/v1/session/logout', {
+      cookies: { DSR: tab.refreshJwt },
+      bearer: tab.sessionJwt,
+    });
+    expect(out.status).toBe(204);
+    for (const session of [tab.sessionJwt, refreshed.body.sessionJwt as string]) {
+      expect((await h.api('GET', '/v1/session', { bearer: session })).status).toBe(401);
+    }
+    expect((await refresh(refreshed.body.refreshJwt as string)).status).toBe(401);
+    // Not reuse: the user's other sign-in lives on.
+    expect((await h.api('GET', '/v1/session', { bearer: other.body.sessionJwt })).status).toBe(200);
   });
 });
