@@ -82,14 +82,21 @@ export class RefreshCoalescer {
     // Redis first when there is one: another instance's answer within the window beats the mark.
     if (!this.shared) outcome = this.rotated.has(hash) ? { reused: true } : await local();
     else {
-      try {
-        const token = { jwt, sub: userId, expiresAt: refreshExpiresAt };
-        outcome = await this.shared.run(token, hash, call);
-      } catch (error) {
-        if (error instanceof UpstreamFailure) throw error.error;
-        this.shared.unreachable();
-        outcome = this.rotated.has(hash) ? { reused: true } : await local();
-      }
+      const token = { jwt, sub: userId, expiresAt: refreshExpiresAt };
+      // Asked twice before going it alone: with rotation on, a refresh of its own after another
+      // instance's would present a token already exchanged (a cluster node connecting, a blip).
+      outcome = await this.shared
+        .run(token, hash, call)
+        .catch(async (error: unknown) => {
+          if (error instanceof UpstreamFailure) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          return this.shared!.run(token, hash, call);
+        })
+        .catch(async (error: unknown) => {
+          if (error instanceof UpstreamFailure) throw error.error;
+          this.shared!.unreachable();
+          return this.rotated.has(hash) ? { reused: true as const } : await local();
+        });
     }
     const ttl = refreshExpiresAt * 1000 - Date.now();
     if ('answer' in outcome && rotatedAway(outcome.answer, jwt) && ttl > 0) {
