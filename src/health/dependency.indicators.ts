@@ -1,4 +1,4 @@
-import { JwksKeyStore } from '@app/auth';
+import { JwksKeyStore, RevocationFeed } from '@app/auth';
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { RedisConnection } from '../redis/redis-connection';
@@ -22,17 +22,27 @@ export class DependencyIndicators {
     private readonly keys: JwksKeyStore,
     private readonly redis: RedisConnection,
     private readonly revocationQueue: RevocationPublisher,
+    private readonly feed: RevocationFeed,
   ) {}
 
   /**
    * Revocations made here that wait for Redis: until they reach it, this instance refuses those
-   * sessions and the others do not yet (`degraded`).
+   * sessions and the others do not yet (`degraded`); also `degraded` while this instance has not
+   * read the other instances' live revocations since it (re)connected.
    */
   revocations(): HealthIndicatorResult {
     const check = this.indicators.check('revocations');
     const pending = this.revocationQueue.pending;
-    if (!pending) return check.up({ pending });
-    return check.degraded({ message: 'waiting for Redis to reach the other instances', pending });
+    if (pending) {
+      return check.degraded({ message: 'waiting for Redis to reach the other instances', pending });
+    }
+    if (this.feed.configured && !this.feed.current) {
+      return check.degraded({
+        message: "not yet caught up with the other instances' revocations",
+        pending,
+      });
+    }
+    return check.up({ pending });
   }
 
   /**

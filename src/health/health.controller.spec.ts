@@ -1,4 +1,4 @@
-import { JwksKeyStore } from '@app/auth';
+import { JwksKeyStore, RevocationFeed } from '@app/auth';
 import { TerminusModule } from '@nestjs/terminus';
 import { controllerApp, ControllerApp } from '../../test/support/controller-app';
 import { RedisConnection } from '../redis/redis-connection';
@@ -16,6 +16,7 @@ describe('HealthController', () => {
     refresh: jest.fn().mockResolvedValue(undefined),
   };
   const revocations = { pending: 0 };
+  const feed = { configured: true, current: true };
   const redis = { client: { ping: jest.fn().mockRejectedValue(new Error('ECONNREFUSED')) } };
 
   beforeAll(async () => {
@@ -27,6 +28,7 @@ describe('HealthController', () => {
         { provide: JwksKeyStore, useValue: keys },
         { provide: RedisConnection, useValue: redis },
         { provide: RevocationPublisher, useValue: revocations },
+        { provide: RevocationFeed, useValue: feed },
       ],
       [TerminusModule.forRoot({ logger: false })],
     );
@@ -78,5 +80,12 @@ describe('HealthController', () => {
       status: 'up',
       pending: 0,
     });
+    feed.current = false;
+    expect((await c.send('GET', '/health/ready')).body.details.revocations).toEqual({
+      status: 'degraded',
+      message: "not yet caught up with the other instances' revocations",
+      pending: 0,
+    });
+    feed.current = true;
   });
 });

@@ -34,7 +34,8 @@ export class HealthController {
     description:
       'Descope and Redis reachability are reported as details (`degraded` when unreachable) but ' +
       'never fail readiness: cached keys still validate sessions during their outage. ' +
-      '`revocations` is `degraded` while logouts made here wait for Redis to reach the other instances.',
+      '`revocations` is `degraded` while logouts made here wait for Redis to reach the other ' +
+      "instances, or while this one has not yet read the other instances' live revocations.",
   })
   @ApiOkResponse({ schema: { example: READY_EXAMPLE } })
   @ApiProblems('not_ready')

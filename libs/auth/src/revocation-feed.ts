@@ -59,6 +59,11 @@ export class RevocationFeed implements OnModuleInit, OnApplicationBootstrap, OnA
   /** Whether the live entries were read since the last (re)connection. */
   current = false;
 
+  /** Whether a feed is configured at all (`revocationFeed`). */
+  get configured(): boolean {
+    return this.options.revocationFeed !== undefined;
+  }
+
   constructor(
     private readonly revocations: RevocationSet,
     @Inject(AUTH_MODULE_OPTIONS) private readonly options: AuthModuleOptions,
