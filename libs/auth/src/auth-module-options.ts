@@ -1,4 +1,4 @@
-import type { RevocationRedis } from './revocation-feed';
+import type { RevocationRedis } from './revocation-redis';
 import type { VerifiedToken } from './verified-token';
 
 /** Where the signing keys come from and how tokens are checked. */

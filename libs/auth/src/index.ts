@@ -6,7 +6,7 @@ export { KeysNotReadyError } from './keys-not-ready.error';
 export { SESSION_ENDED, TokenVerifier } from './token-verifier';
 export { RevocationSet } from './revocation-set';
 export { RevocationFeed, revocationKeys } from './revocation-feed';
-export type { RevocationRedis } from './revocation-feed';
+export type { RevocationRedis } from './revocation-redis';
 export { encodeRevocation, nowSeconds, parseRevocation, tokenHash } from './revocation';
 export type { Revocation } from './revocation';
 export { VerifiedTokenMemo } from './verified-token-memo';

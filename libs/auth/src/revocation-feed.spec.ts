@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { encodeRevocation, tokenHash } from './revocation';
-import { RevocationFeed, revocationKeys, RevocationRedis } from './revocation-feed';
+import { RevocationFeed, revocationKeys } from './revocation-feed';
+import { RevocationRedis } from './revocation-redis';
 import { RevocationSet } from './revocation-set';
 
 const now = Math.floor(Date.now() / 1000);

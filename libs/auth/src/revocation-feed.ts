@@ -9,24 +9,8 @@ import {
 import { AuthModuleOptions } from './auth-module-options';
 import { AUTH_MODULE_OPTIONS } from './auth.module-definition';
 import { parseRevocation } from './revocation';
+import { RevocationRedis } from './revocation-redis';
 import { RevocationSet } from './revocation-set';
-
-/** The few commands of a Redis client (ioredis `Redis` or `Cluster`) the feed uses. */
-export interface RevocationRedis {
-  on(event: 'ready', listener: () => void): unknown;
-  on(event: 'message', listener: (channel: string, message: string) => void): unknown;
-  on(event: 'error', listener: (error: Error) => void): unknown;
-  subscribe(channel: string): Promise<unknown>;
-  zrangebyscore(
-    key: string,
-    min: number | string,
-    max: number | string,
-    limit: 'LIMIT',
-    offset: number,
-    count: number,
-  ): Promise<string[]>;
-  disconnect(): void;
-}
 
 /** Where revocations live in Redis: a sorted set scored by `until`, and a channel. */
 export const revocationKeys = (prefix: string) => ({
