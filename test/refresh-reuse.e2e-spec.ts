@@ -1,6 +1,6 @@
 import { AppHarness, startApp } from './support/app-harness';
 import { STRONG_PASSWORD, uniqueEmail } from './support/emulator-harness';
-import { nextSecond } from './support/revocation';
+import { nextSecond, upstreamRefreshes } from './support/revocation';
 
 const WINDOW_MS = 1500;
 
@@ -21,10 +21,7 @@ describe('Refresh coalescing and reuse detection (rotation on, one instance)', (
   );
   afterAll(() => h.close());
 
-  const upstreamRefreshes = async () => {
-    const stats = await (await fetch(`${h.emulator.baseUrl}/emulator/stats`)).json();
-    return (stats as { requests: Record<string, number> }).requests['POST /v1/auth/refresh'] ?? 0;
-  };
+  const refreshesUpstream = () => upstreamRefreshes(h.emulator.baseUrl);
   const refresh = (refreshJwt: string) =>
     h.api('POST', '/v1/session/refresh', { cookies: { DSR: refreshJwt } });
   const signUp = async (loginId = uniqueEmail('reuse')) => {
@@ -36,13 +33,13 @@ describe('Refresh coalescing and reuse detection (rotation on, one instance)', (
 
   it('answers 20 concurrent refreshes of one token with one upstream refresh', async () => {
     const { refreshJwt } = await signUp();
-    const before = await upstreamRefreshes();
+    const before = await refreshesUpstream();
     const answers = await Promise.all(Array.from({ length: 20 }, () => refresh(refreshJwt)));
     expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
     expect(new Set(answers.map((answer) => answer.body.sessionJwt)).size).toBe(1);
     expect(new Set(answers.map((answer) => answer.body.refreshJwt)).size).toBe(1);
     expect(answers[0].body.refreshJwt).not.toBe(refreshJwt);
-    expect((await upstreamRefreshes()) - before).toBe(1);
+    expect((await refreshesUpstream()) - before).toBe(1);
   });
 
   it('refuses a rotated-away token after the window and ends the new session too', async () => {

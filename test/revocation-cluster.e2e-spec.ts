@@ -1,6 +1,7 @@
 import { RunningEmulator, startEmulator } from '@app/descope-emulator';
 import { STRONG_PASSWORD, uniqueEmail } from './support/emulator-harness';
 import { call, refusedWithin, Tokens } from './support/instances';
+import { upstreamRefreshes } from './support/revocation';
 import { RunningCluster, startRedisCluster } from './support/redis-servers';
 import { ServiceProcess, startServiceProcess } from './support/service-process';
 
@@ -54,12 +55,7 @@ describe('Sessions on a Redis Cluster', () => {
 
   it('answers 10 concurrent refreshes over both instances with one upstream refresh', async () => {
     const user = await signUp();
-    const stats = async () =>
-      (
-        (await (await fetch(`${emulator.baseUrl}/emulator/stats`)).json()) as {
-          requests: Record<string, number>;
-        }
-      ).requests['POST /v1/auth/refresh'] ?? 0;
+    const stats = () => upstreamRefreshes(emulator.baseUrl);
     const before = await stats();
     const answers = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>

@@ -1,9 +1,10 @@
 import { RunningEmulator, startEmulator } from '@app/descope-emulator';
+import { TEST_DEFAULTS } from './support/app-harness';
 import { STRONG_PASSWORD, uniqueEmail } from './support/emulator-harness';
 import { RunningRedis, startRedis } from './support/redis-servers';
 import { ServiceProcess, startServiceProcess } from './support/service-process';
 import { call, refusedWithin, Tokens } from './support/instances';
-import { nextSecond } from './support/revocation';
+import { nextSecond, upstreamRefreshes } from './support/revocation';
 
 const WINDOW_MS = 1500;
 
@@ -27,13 +28,7 @@ describe('Sessions end on every instance', () => {
       DESCOPE_BASE_URL: emulator.baseUrl,
       REDIS_URL: redis.url,
       DEVICE_TOKEN_SECRET: 'a-test-secret-of-at-least-32-characters',
-      COOKIE_SECURE: 'false',
-      RATE_LIMIT_IP_PER_MINUTE: '0',
-      AUTH_FAILURES_PER_CLIENT: 'off',
-      AUTH_FAILURES_PER_ACCOUNT: 'off',
-      AUTH_FAILURES_PER_DEVICE: 'off',
-      AUTH_FAILURES_TRUSTED_PER_ACCOUNT: 'off',
-      AUTH_FAILURE_MIN_MS: '0',
+      ...TEST_DEFAULTS,
       REFRESH_REUSE_WINDOW_MS: String(WINDOW_MS),
     };
     instances = await Promise.all([0, 1, 2].map(() => startServiceProcess(env)));
@@ -52,10 +47,7 @@ describe('Sessions end on every instance', () => {
     });
     return { loginId, ...(up.body as Tokens) };
   };
-  const upstreamRefreshes = async () => {
-    const stats = await (await fetch(`${emulator.baseUrl}/emulator/stats`)).json();
-    return (stats as { requests: Record<string, number> }).requests['POST /v1/auth/refresh'] ?? 0;
-  };
+  const refreshesUpstream = () => upstreamRefreshes(emulator.baseUrl);
   const logout = (at: number, { sessionJwt, refreshJwt }: Tokens) =>
     call(url(at), 'POST', '/v1/session/logout', {
       bearer: sessionJwt,
@@ -124,7 +116,7 @@ describe('Sessions end on every instance', () => {
 
   it('answers 20 concurrent refreshes over two instances with one upstream refresh', async () => {
     const user = await signUp(0);
-    const before = await upstreamRefreshes();
+    const before = await refreshesUpstream();
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         call(url(i % 2), 'POST', '/v1/session/refresh', { cookies: { DSR: user.refreshJwt } }),
@@ -135,7 +127,7 @@ describe('Sessions end on every instance', () => {
     );
     expect(new Set(answers.map(({ body }) => body.sessionJwt)).size).toBe(1);
     expect(new Set(answers.map(({ body }) => body.refreshJwt)).size).toBe(1);
-    expect((await upstreamRefreshes()) - before).toBe(1);
+    expect((await refreshesUpstream()) - before).toBe(1);
     // After the window the old token is reuse on any instance, and the new session ends too.
     await new Promise((resolve) => setTimeout(resolve, WINDOW_MS + 200));
     const reuse = await call(url(2), 'POST', '/v1/session/refresh', {

@@ -27,28 +27,22 @@ export const boolOr = (fallback?: boolean) =>
     unset(value) ? fallback : value === 'true' ? true : value === 'false' ? false : value,
   );
 
-/** A comma-separated list, trimmed, empty items dropped; `[]` when unset. */
-export const listOf = () =>
-  Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((item) => item.trim())
-          .filter(Boolean)
-      : (value ?? []),
-  );
+/**
+ * A comma-separated list, trimmed, empty items dropped, each item through `item` when given
+ * (a value it cannot read is left for validation to refuse); `[]` when unset.
+ */
+export const listOf = <T = string>(item?: (text: string) => T) =>
+  Transform(({ value }: { value: unknown }) => {
+    if (typeof value !== 'string') return value ?? [];
+    const items = value
+      .split(',')
+      .map((text) => text.trim())
+      .filter(Boolean);
+    return item ? items.map(item) : items;
+  });
 
 /** A comma-separated list of origins, each as `new URL(item).origin` spells it. */
-export const originsOf = () =>
-  Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((item) => item.trim())
-          .filter(Boolean)
-          .map(toOrigin)
-      : (value ?? []),
-  );
+export const originsOf = () => listOf(toOrigin);
 
 /** An origin as browsers send it; anything that is not an http(s) origin stays as given. */
 function toOrigin(item: string): string {

@@ -1,6 +1,6 @@
-import { Transform } from 'class-transformer';
 import { ValidateBy } from 'class-validator';
 import { isIP } from 'node:net';
+import { listOf } from './env-transforms';
 import type { EnvironmentVariables } from './env.validation';
 
 /*
@@ -35,16 +35,7 @@ function parseHostPort(item: string): HostPort | string {
 }
 
 /** A comma-separated `host:port` list; `[]` when unset. */
-export const hostPortsOf = () =>
-  Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((item) => item.trim())
-          .filter(Boolean)
-          .map(parseHostPort)
-      : (value ?? []),
-  );
+export const hostPortsOf = () => listOf(parseHostPort);
 
 /** Every item parsed into a host and a port. */
 export const IsHostPorts = () =>

@@ -1,4 +1,11 @@
-import { AuthTokenError, SESSION_ENDED, TokenKind, TokenVerifier, VerifiedToken } from '@app/auth';
+import {
+  AuthTokenError,
+  nowSeconds,
+  SESSION_ENDED,
+  TokenKind,
+  TokenVerifier,
+  VerifiedToken,
+} from '@app/auth';
 import type { JWTResponse } from '@descope/node-sdk';
 import { Injectable } from '@nestjs/common';
 import { DeviceTokens } from '../budgets/device-tokens';
@@ -55,7 +62,7 @@ export class AuthResponseFactory {
     );
     if (endOthers) {
       const { sub, iat } = session.claims;
-      await this.revocations.endUser(sub, endOthers, iat ?? Math.floor(Date.now() / 1000));
+      await this.revocations.endUser(sub, endOthers, iat ?? nowSeconds());
     }
     const refresh = data.refreshJwt
       ? await this.verifyIssued(data.refreshJwt, 'refresh')

@@ -24,6 +24,23 @@ export interface ApiRequest {
   headers?: Record<string, string>;
 }
 
+/** What every test app (and test process) runs with unless the test says otherwise. */
+export const TEST_DEFAULTS = {
+  COOKIE_SECURE: 'false',
+  // Off unless a test turns them on: every test talks from 127.0.0.1, many times a minute.
+  RATE_LIMIT_IP_PER_MINUTE: '0',
+  // So are the guessing and send budgets: test/budgets*.e2e-spec.ts turn them on.
+  AUTH_FAILURES_PER_CLIENT: 'off',
+  AUTH_FAILURES_PER_ACCOUNT: 'off',
+  AUTH_FAILURES_PER_DEVICE: 'off',
+  AUTH_FAILURES_TRUSTED_PER_ACCOUNT: 'off',
+  SENDS_PER_DESTINATION: 'off',
+  SENDS_PER_LOGIN_ID: 'off',
+  SENDS_PER_DEVICE: 'off',
+  // The failure floor too: test/security/enumeration.e2e-spec.ts measures it at its default.
+  AUTH_FAILURE_MIN_MS: '0',
+};
+
 /** The service (AppModule, as main.ts builds it) on an ephemeral port, against its own emulator. */
 export interface AppHarness {
   app: NestFastifyApplication;
@@ -69,19 +86,7 @@ export async function startApp(
     {
       DESCOPE_PROJECT_ID: emulator.projectId,
       DESCOPE_BASE_URL: emulator.baseUrl,
-      COOKIE_SECURE: 'false',
-      // Off unless a test turns them on: every test talks from 127.0.0.1, many times a minute.
-      RATE_LIMIT_IP_PER_MINUTE: '0',
-      // So are the guessing and send budgets: test/budgets*.e2e-spec.ts turn them on.
-      AUTH_FAILURES_PER_CLIENT: 'off',
-      AUTH_FAILURES_PER_ACCOUNT: 'off',
-      AUTH_FAILURES_PER_DEVICE: 'off',
-      AUTH_FAILURES_TRUSTED_PER_ACCOUNT: 'off',
-      SENDS_PER_DESTINATION: 'off',
-      SENDS_PER_LOGIN_ID: 'off',
-      SENDS_PER_DEVICE: 'off',
-      // The failure floor too: test/security/enumeration.e2e-spec.ts measures it at its default.
-      AUTH_FAILURE_MIN_MS: '0',
+      ...TEST_DEFAULTS,
       // Quiet unless a test captures the lines (see LogCapture).
       LOG_LEVEL: logDestination ? 'info' : 'silent',
       ...env,

@@ -9,3 +9,11 @@ export async function nextSecond(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 1));
   }
 }
+
+/** How many refreshes the emulator at `baseUrl` has answered (its `/emulator/stats`). */
+export async function upstreamRefreshes(baseUrl: string): Promise<number> {
+  const stats = (await (await fetch(`${baseUrl}/emulator/stats`)).json()) as {
+    requests: Record<string, number>;
+  };
+  return stats.requests['POST /v1/auth/refresh'] ?? 0;
+}

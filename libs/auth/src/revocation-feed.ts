@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { AuthModuleOptions } from './auth-module-options';
 import { AUTH_MODULE_OPTIONS } from './auth.module-definition';
-import { parseRevocation } from './revocation';
+import { nowSeconds, parseRevocation } from './revocation';
 import { RevocationRedis } from './revocation-redis';
 import { RevocationSet } from './revocation-set';
 
@@ -99,7 +99,7 @@ export class RevocationFeed implements OnModuleInit, OnApplicationBootstrap, OnA
   private async catchUp(keys: ReturnType<typeof revocationKeys>): Promise<void> {
     try {
       await this.subscriber!.subscribe(keys.channel);
-      const from = Math.floor(Date.now() / 1000);
+      const from = nowSeconds();
       for (let offset = 0; ; offset += PAGE) {
         const page = await this.reader!.zrangebyscore(
           keys.entries,
