@@ -12,7 +12,7 @@ describe('Service: OTP', () => {
   const wrongCode = (right: string) => (right === '000000' ? '111111' : '000000');
 
   beforeAll(async () => {
-    h = await startApp({}, { maxWrongCodes: 3 });
+    h = await startApp({ DESCOPE_MANAGEMENT_KEY: 'k' }, { maxWrongCodes: 3 });
   });
   afterAll(() => h.close());
 

@@ -28,7 +28,9 @@ export async function resolveDescopeTarget(config: EnvironmentVariables): Promis
     `No DESCOPE_PROJECT_ID set: using the embedded Descope emulator at ${emulator.baseUrl} ` +
       `(project ${emulator.projectId}); codes and reset links go to ${emulator.baseUrl}/emulator/outbox`,
   );
-  const managementKey = config.EMULATOR_MANAGEMENT_KEY;
+  // The embedded emulator takes any non-empty key unless EMULATOR_MANAGEMENT_KEY is set: the
+  // management calls the service makes (merge checks, reuse logouts) work with no setup.
+  const managementKey = config.EMULATOR_MANAGEMENT_KEY ?? 'embedded-emulator';
   return { projectId: emulator.projectId, baseUrl: emulator.baseUrl, managementKey, emulator };
 }
 

@@ -1,5 +1,5 @@
 import { RefreshPrincipal } from '@app/auth';
-import { DescopeClient } from '@app/descope';
+import { DescopeClient, WITH_REFRESH_TOKEN } from '@app/descope';
 import type { JWTResponse } from '@descope/node-sdk';
 import { Injectable, Logger } from '@nestjs/common';
 import { CallerOptionsPolicy } from '../policies/caller-options.policy';
@@ -95,8 +95,9 @@ export class PasswordService {
     { loginId, newPassword }: PasswordUpdateDto,
   ): Promise<void> {
     const owner = await this.ownership.owner(principal, loginId);
-    await this.descope.call((sdk) =>
-      sdk.password.update(owner.loginId, newPassword, principal.jwt),
+    await this.descope.call(
+      (sdk) => sdk.password.update(owner.loginId, newPassword, principal.jwt),
+      WITH_REFRESH_TOKEN,
     );
     await this.devices.revoke(owner.loginIds);
   }

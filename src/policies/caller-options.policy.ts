@@ -3,26 +3,18 @@ import { ConfigService } from '@nestjs/config';
 import { EnvironmentVariables } from '../config/env.validation';
 import { ProblemError } from '../problems/problem.error';
 
-/** What an OTP update tells Descope to do when the address is another user's login id. */
-export interface MergeOptions {
-  onMergeUseExisting?: true;
-  failOnConflict: boolean;
-}
-
 /**
  * Options a caller may send that end up somewhere trusted: `customClaims` land in the session
- * token, `redirectUrl` receives a reset token, `onMergeUseExisting` merges two accounts. Each is
- * refused unless configured.
+ * token, `redirectUrl` receives a reset token. Each is refused unless configured (merges:
+ * AccountMergePolicy).
  */
 @Injectable()
 export class CallerOptionsPolicy {
   private readonly allowCustomClaims: boolean;
-  private readonly allowMerge: boolean;
   private readonly redirectOrigins: Set<string>;
 
   constructor(config: ConfigService<EnvironmentVariables, true>) {
     this.allowCustomClaims = config.get('ALLOW_CUSTOM_CLAIMS', { infer: true });
-    this.allowMerge = config.get('ALLOW_ACCOUNT_MERGE', { infer: true });
     this.redirectOrigins = new Set(
       config.get('ALLOWED_REDIRECT_ORIGINS', { infer: true }).map((url) => new URL(url).origin),
     );
@@ -33,19 +25,6 @@ export class CallerOptionsPolicy {
     if (customClaims === undefined || this.allowCustomClaims) return;
     throw new ProblemError('invalid_request', `${field} is disabled on this service`, {
       errors: [{ field, message: 'customClaims are refused unless ALLOW_CUSTOM_CLAIMS=true' }],
-    });
-  }
-
-  /**
-   * Descope merges accounts when an update adds another user's login id, unless the request
-   * carries `failOnConflict` (then E062125). So every update carries it, except a caller's
-   * `onMergeUseExisting: true`, which is refused unless ALLOW_ACCOUNT_MERGE=true.
-   */
-  mergeOptions(onMergeUseExisting: boolean | undefined): MergeOptions {
-    if (!onMergeUseExisting) return { failOnConflict: true };
-    if (this.allowMerge) return { onMergeUseExisting: true, failOnConflict: false };
-    throw new ProblemError('invalid_request', 'Account merges are disabled on this service', {
-      errors: [{ field: 'onMergeUseExisting', message: 'refused unless ALLOW_ACCOUNT_MERGE=true' }],
     });
   }
 

@@ -1,5 +1,5 @@
 import { RefreshPrincipal } from '@app/auth';
-import { DescopeClient } from '@app/descope';
+import { DescopeClient, WITH_REFRESH_TOKEN } from '@app/descope';
 import { Injectable } from '@nestjs/common';
 import { ProblemError } from '../problems/problem.error';
 
@@ -21,7 +21,7 @@ export class OwnershipPolicy {
    * when it is not one of the token user's login ids.
    */
   async owner(principal: RefreshPrincipal, loginId: string): Promise<Owner> {
-    const me = await this.descope.call((sdk) => sdk.me(principal.jwt));
+    const me = await this.descope.call((sdk) => sdk.me(principal.jwt), WITH_REFRESH_TOKEN);
     const wanted = loginId.trim().toLowerCase();
     const owned = (me.loginIds ?? []).find((id) => id.toLowerCase() === wanted);
     if (!owned || me.userId !== principal.userId) {

@@ -1,5 +1,5 @@
 import { DescopeApiError, DescopeTimeoutError, DescopeUnavailableError } from '@app/descope';
-import { problemFromDescope } from './descope-problem';
+import { failsSecret, problemFromDescope } from './descope-problem';
 
 describe('problemFromDescope', () => {
   const api = (code: string, status: number, retryAfter?: number) =>
@@ -29,6 +29,24 @@ describe('problemFromDescope', () => {
     expect(api('E099999', 401)).toMatchObject({ code: 'invalid_credentials', status: 401 });
     expect(api('E099999', 404)).toMatchObject({ code: 'invalid_request' });
     expect(api('E099999', 429)).toMatchObject({ code: 'rate_limited' });
+  });
+
+  it('reads any 401/403 on a refresh-token call as a refused token, whatever its code', () => {
+    const onToken = (code: string, status: number) =>
+      new DescopeApiError(code, 'upstream text', status, undefined, 'refresh-token');
+    for (const code of ['E099999', 'E062108', 'E061102']) {
+      for (const status of [401, 403]) {
+        const error = onToken(code, status);
+        expect(problemFromDescope(error)).toMatchObject({ code: 'token_invalid', status: 401 });
+        expect(failsSecret(error)).toBe(false);
+      }
+    }
+    expect(problemFromDescope(onToken('E064001', 401)).detail).toBe(
+      'The refresh token was revoked',
+    );
+    // Not a refusal of the token: a 400 keeps its own meaning, and so does a call without one.
+    expect(problemFromDescope(onToken('E099999', 400))).toMatchObject({ code: 'invalid_request' });
+    expect(api('E099999', 401)).toMatchObject({ code: 'invalid_credentials' });
   });
 
   it('never passes upstream text on', () => {

@@ -53,8 +53,6 @@ const BY_DESCOPE_CODE: Record<string, Row> = {
     secret: true,
   },
   [E.rateLimited]: { code: 'rate_limited', detail: 'Too many requests to Descope; retry later' },
-  [E.unauthorized]: { code: 'token_invalid', detail: 'Descope refused the token' },
-  [E.invalidToken]: { code: 'token_invalid', detail: 'Descope refused the token' },
   [E.loggedOut]: { code: 'token_invalid', detail: REVOKED },
   [E.familyInvalidated]: { code: 'token_invalid', detail: REVOKED },
 };
@@ -62,9 +60,19 @@ const BY_DESCOPE_CODE: Record<string, Row> = {
 /** An unknown code refused as 401/403: read as refused credentials, and so a failed secret. */
 const refusesCredentials = (error: DescopeApiError) => error.status === 401 || error.status === 403;
 
+/**
+ * A refused refresh token is told by the call, not by a code: a 401 or 403 on a call whose only
+ * credential is a refresh token (the codes Descope sends then are not published).
+ */
+const REFRESH_TOKEN_REFUSED = 'Descope refused the refresh token (expired, revoked or signed out)';
+
 function fromApiError(error: DescopeApiError): ProblemError {
   const extras = { descopeCode: error.code, retryAfter: error.retryAfterSeconds };
   const known = BY_DESCOPE_CODE[error.code];
+  if (error.refusesRefreshToken) {
+    const detail = known?.code === 'token_invalid' ? known.detail : REFRESH_TOKEN_REFUSED;
+    return new ProblemError('token_invalid', detail, extras);
+  }
   // Descope's code would tell an unknown user from a wrong password: keep it back.
   if (known?.code === 'invalid_credentials') return new ProblemError(known.code, known.detail);
   if (known) return new ProblemError(known.code, known.detail, extras);
@@ -101,7 +109,7 @@ export function problemFromDescope(error: DescopeError): ProblemError {
  * timeout or a Descope 429 is not the user's doing.
  */
 export function failsSecret(error: DescopeError): boolean {
-  if (!(error instanceof DescopeApiError)) return false;
+  if (!(error instanceof DescopeApiError) || error.refusesRefreshToken) return false;
   const known = BY_DESCOPE_CODE[error.code];
   return known ? known.secret === true : refusesCredentials(error);
 }

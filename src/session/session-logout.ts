@@ -1,5 +1,5 @@
 import { LazyRefreshToken, toRefreshPrincipal, TokenVerifier } from '@app/auth';
-import { DescopeClient } from '@app/descope';
+import { DescopeClient, WITH_REFRESH_TOKEN } from '@app/descope';
 import type { JWTResponse } from '@descope/node-sdk';
 import { Injectable } from '@nestjs/common';
 import { SessionRevocations } from '../revocation/session-revocations';
@@ -34,7 +34,7 @@ export class SessionLogout {
     try {
       if (answer && rotatedAway(answer, principal.jwt)) await this.endSuccessor(answer);
       else if (await this.coalescer.rotatedAway(principal)) await this.reuse.end(principal.userId);
-      else await this.descope.call((sdk) => sdk.logout(principal.jwt));
+      else await this.descope.call((sdk) => sdk.logout(principal.jwt), WITH_REFRESH_TOKEN);
     } finally {
       await this.revocations.endSession(principal, carried);
     }
@@ -48,7 +48,7 @@ export class SessionLogout {
       .verify(sessionJwt, 'session', fromDescope)
       .catch(() => undefined);
     try {
-      await this.descope.call((sdk) => sdk.logout(refresh.jwt));
+      await this.descope.call((sdk) => sdk.logout(refresh.jwt), WITH_REFRESH_TOKEN);
     } finally {
       await this.revocations.endSession(toRefreshPrincipal(refresh), session);
     }

@@ -5,7 +5,7 @@ import {
   toSession,
   TokenVerifier,
 } from '@app/auth';
-import { DescopeClient } from '@app/descope';
+import { DescopeClient, WITH_REFRESH_TOKEN } from '@app/descope';
 import { Injectable } from '@nestjs/common';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { toUserResponse, UserResponseDto } from '../common/dto/user-response.dto';
@@ -62,7 +62,7 @@ export class SessionService {
    */
   async refresh(principal: RefreshPrincipal): Promise<AuthResponseDto> {
     const outcome = await this.coalescer.refresh(principal, () =>
-      this.descope.call((sdk) => sdk.refresh(principal.jwt)),
+      this.descope.call((sdk) => sdk.refresh(principal.jwt), WITH_REFRESH_TOKEN),
     );
     if ('reused' in outcome) throw await this.reuse.end(principal.userId);
     // Possibly a kept answer: a session ended since it was minted is refused.
@@ -70,7 +70,10 @@ export class SessionService {
   }
 
   async selectTenant(principal: RefreshPrincipal, tenant: string): Promise<AuthResponseDto> {
-    const data = await this.descope.call((sdk) => sdk.selectTenant(tenant, principal.jwt));
+    const data = await this.descope.call(
+      (sdk) => sdk.selectTenant(tenant, principal.jwt),
+      WITH_REFRESH_TOKEN,
+    );
     return this.authResponses.fromDescope(data);
   }
 
@@ -85,13 +88,15 @@ export class SessionService {
    */
   async logoutAll(refresh: LazyRefreshToken): Promise<void> {
     const { jwt, userId } = await refresh.verify();
-    const me = await this.descope.call((sdk) => sdk.me(jwt));
-    await this.descope.call((sdk) => sdk.logoutAll(jwt));
+    const me = await this.descope.call((sdk) => sdk.me(jwt), WITH_REFRESH_TOKEN);
+    await this.descope.call((sdk) => sdk.logoutAll(jwt), WITH_REFRESH_TOKEN);
     await this.revocations.endUser(userId, 'logout_all');
     await this.devices.revoke(me.loginIds ?? []);
   }
 
   async me(principal: RefreshPrincipal): Promise<UserResponseDto> {
-    return toUserResponse(await this.descope.call((sdk) => sdk.me(principal.jwt)))!;
+    return toUserResponse(
+      await this.descope.call((sdk) => sdk.me(principal.jwt), WITH_REFRESH_TOKEN),
+    )!;
   }
 }

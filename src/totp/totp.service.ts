@@ -1,5 +1,5 @@
 import { LazyRefreshToken, RefreshPrincipal } from '@app/auth';
-import { DescopeClient, DescopeErrorCodes, isDescopeCode } from '@app/descope';
+import { DescopeClient, DescopeErrorCodes, WITH_REFRESH_TOKEN, isDescopeCode } from '@app/descope';
 import { Injectable } from '@nestjs/common';
 import { CallerOptionsPolicy } from '../policies/caller-options.policy';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
@@ -67,7 +67,10 @@ export class TotpService {
   ): Promise<TotpEnrolmentResponseDto> {
     const owner = await this.ownership.owner(principal, loginId);
     return enrolment(
-      await this.descope.call((sdk) => sdk.totp.update(owner.loginId, principal.jwt)),
+      await this.descope.call(
+        (sdk) => sdk.totp.update(owner.loginId, principal.jwt),
+        WITH_REFRESH_TOKEN,
+      ),
     );
   }
 }

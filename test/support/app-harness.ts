@@ -51,7 +51,7 @@ export interface AppHarness {
   api(method: string, path: string, request?: ApiRequest): Promise<ApiResponse>;
   outbox(
     loginId: string,
-  ): Promise<{ kind: string; link?: string; token?: string; code?: string }[]>;
+  ): Promise<{ kind: string; to?: string; link?: string; token?: string; code?: string }[]>;
   close(): Promise<void>;
 }
 

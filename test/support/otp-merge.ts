@@ -18,3 +18,9 @@ export async function updateAndVerify(h: AppHarness, refreshJwt: string, body: o
   const [message] = await h.outbox(loginId);
   return h.api('POST', '/v1/otp/verify/email', { body: { loginId, code: message.code } });
 }
+
+/** The user's login ids as the management API sees them (404: the user is gone). */
+export async function loginIdsOf(h: AppHarness, userId: string) {
+  const { ok, data, code } = await h.management.management.user.loadByUserId(userId);
+  return ok ? data!.loginIds : code;
+}

@@ -31,7 +31,6 @@ export type OtpIntent =
       value: string;
       addToLoginIds: boolean;
       onMergeUseExisting: boolean;
-      failOnConflict: boolean;
     };
 
 /** The emulator's state, handed to every route handler. */

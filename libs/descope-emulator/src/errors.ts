@@ -50,13 +50,6 @@ export const EmulatorErrors = {
     new EmulatorError(429, 'E061103', 'Too many attempts', 'Too many wrong codes'),
   userExists: () =>
     new EmulatorError(400, 'E062107', 'User already exists', 'A user with this login id exists'),
-  loginIdConflict: () =>
-    new EmulatorError(
-      400,
-      'E062125',
-      'Login id belongs to another user',
-      "The address is another user's login id and failOnConflict is set",
-    ),
   userNotFound: () => new EmulatorError(400, 'E062108', 'User not found', 'Cannot find user'),
   wrongPassword: () =>
     new EmulatorError(401, 'E062903', 'Password signin failed', 'Invalid login credentials'),

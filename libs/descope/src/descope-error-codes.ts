@@ -11,8 +11,6 @@ export const DescopeErrorCodes = {
   missingArguments: 'E011002',
   invalidRequest: 'E011003',
   invalidArguments: 'E011004',
-  unauthorized: 'E061004',
-  invalidToken: 'E061005',
   wrongCode: 'E061102',
   tooManyAttempts: 'E061103',
   userExists: 'E062107',

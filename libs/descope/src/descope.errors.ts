@@ -8,15 +8,24 @@ export abstract class DescopeError extends Error {
   override readonly name: string = this.constructor.name;
 }
 
-/** Descope answered with an error body: its code, description, HTTP status, `Retry-After`. */
+/**
+ * Descope answered with an error body: its code, description, HTTP status, `Retry-After`, and
+ * what the call presented (a refresh token as its only credential, or nothing said).
+ */
 export class DescopeApiError extends DescopeError {
   constructor(
     readonly code: string,
     readonly description: string,
     readonly status: number,
     readonly retryAfterSeconds?: number,
+    readonly presented?: 'refresh-token',
   ) {
     super(`Descope answered ${status} ${code}: ${description}`);
+  }
+
+  /** A 401 or 403 on a call whose only credential was a refresh token: that token is refused. */
+  get refusesRefreshToken(): boolean {
+    return this.presented === 'refresh-token' && (this.status === 401 || this.status === 403);
   }
 }
 

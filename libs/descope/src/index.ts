@@ -1,6 +1,6 @@
 export { DescopeModule } from './descope.module';
-export { DescopeClient } from './descope.client';
-export type { Sdk } from './descope.client';
+export { DescopeClient, WITH_REFRESH_TOKEN } from './descope.client';
+export type { CallContext, Sdk } from './descope.client';
 export {
   DescopeError,
   DescopeApiError,

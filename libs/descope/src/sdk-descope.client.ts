@@ -7,7 +7,7 @@ import { observedFetch } from './observed-fetch';
 import { pooledFetch, upstreamAgent } from './pooled-fetch';
 import { classifyThrown } from './classify-error';
 import { DescopeModuleOptions } from './descope-module-options';
-import { DescopeClient, Sdk } from './descope.client';
+import { CallContext, DescopeClient, Sdk } from './descope.client';
 import { DescopeApiError, DescopeTimeoutError, DescopeUnavailableError } from './descope.errors';
 
 /** Descope's default API origin for a project id (docs/descope-wire.md §1). */
@@ -20,6 +20,7 @@ export function defaultBaseUrl(projectId: string): string {
 export class SdkDescopeClient extends DescopeClient implements OnApplicationShutdown {
   readonly projectId: string;
   readonly baseUrl: string;
+  override readonly canManage: boolean;
   private readonly sdk: Sdk;
   /** Keep-alive connections to Descope, closed once the HTTP server has closed. */
   private readonly agent: Dispatcher = upstreamAgent();
@@ -28,6 +29,7 @@ export class SdkDescopeClient extends DescopeClient implements OnApplicationShut
     super();
     this.projectId = options.projectId;
     this.baseUrl = (options.baseUrl ?? defaultBaseUrl(options.projectId)).replace(/\/+$/, '');
+    this.canManage = Boolean(options.managementKey);
     const upstream = pooledFetch(this.agent);
     this.sdk = DescopeSdk({
       projectId: options.projectId,
@@ -46,6 +48,7 @@ export class SdkDescopeClient extends DescopeClient implements OnApplicationShut
 
   async call<R extends SdkResponse<Record<string, unknown>>>(
     operation: (sdk: Sdk) => Promise<R> | R,
+    context: CallContext = {},
   ) {
     const response = await this.run(operation);
     if (response.ok) return (response.data ?? {}) as R extends SdkResponse<infer T> ? T : never;
@@ -55,7 +58,8 @@ export class SdkDescopeClient extends DescopeClient implements OnApplicationShut
       throw new DescopeUnavailableError(`Descope answered HTTP ${status}`);
     }
     const retryAfter = Number(error.retryAfter) || undefined;
-    throw new DescopeApiError(error.errorCode, error.errorDescription ?? '', status, retryAfter);
+    const { errorCode, errorDescription = '' } = error;
+    throw new DescopeApiError(errorCode, errorDescription, status, retryAfter, context.presents);
   }
 
   /** Runs the call within the timeout; whatever it throws becomes a typed `DescopeError`. */

@@ -24,7 +24,6 @@ function update(request: EmulatorRequest, context: EmulatorContext, field: 'emai
     value,
     addToLoginIds: optionalBoolean(request.body, 'addToLoginIDs') ?? false,
     onMergeUseExisting: optionalBoolean(request.body, 'onMergeUseExisting') ?? false,
-    failOnConflict: optionalBoolean(request.body, 'failOnConflict') ?? false,
   };
   const purpose = field === 'email' ? 'update-email' : 'update-phone';
   return sendCode(context, { loginId, channel, to: value, purpose }, intent);
@@ -34,8 +33,9 @@ function update(request: EmulatorRequest, context: EmulatorContext, field: 'emai
  * Applies a verified update. With addToLoginIDs the address becomes a login id; when it is another
  * user's, Descope merges the two (its SDKs' `onMergeUseExisting` docs): by default the other user
  * is merged into the updated one and deleted; with onMergeUseExisting the updated user is merged
- * into the other and deleted (its refresh tokens die, the session is the other user's); with
- * failOnConflict the update is refused (E062125).
+ * into the other and deleted (its refresh tokens die, the session is the other user's).
+ * `failOnConflict` is ignored here, as Descope's SDKs suggest: it exists only on the management
+ * updates (node-sdk lib/management/user.ts `updateEmail`), never in core-js `UpdateOptions`.
  */
 export function applyUpdate(context: EmulatorContext, intent: UpdateIntent): EmulatorUser {
   let user = context.store.findById(intent.userId);
@@ -43,7 +43,6 @@ export function applyUpdate(context: EmulatorContext, intent: UpdateIntent): Emu
   if (intent.addToLoginIds) {
     const holder = context.store.findByLoginId(intent.value);
     if (holder && holder !== user) {
-      if (intent.failOnConflict) throw EmulatorErrors.loginIdConflict();
       const [kept, gone] = intent.onMergeUseExisting ? [holder, user] : [user, holder];
       context.refreshTokens.revokeAll(gone.userId);
       context.store.mergeInto(gone, kept);
