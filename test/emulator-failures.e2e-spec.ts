@@ -60,14 +60,14 @@ describe('Emulator: failure answers', () => {
       jti: 'x',
     });
     const answer = await h.sdk.refresh(expired);
-    expect([answer.code, answer.error?.errorCode]).toEqual([401, 'E061005']);
+    expect([answer.code, answer.error?.errorCode]).toEqual([401, 'E990002']);
     expect(answer.error?.errorMessage).toContain('expired');
 
     const { data } = await h.sdk.password.signUp(uniqueEmail(), STRONG_PASSWORD);
     const [head, body] = data!.refreshJwt!.split('.');
     const forged = `${head}.${body}.${Buffer.from('not a signature').toString('base64url')}`;
-    expect((await h.sdk.refresh(forged)).error?.errorCode).toBe('E061005');
-    expect((await h.sdk.refresh(data!.sessionJwt)).error?.errorCode).toBe('E061005');
+    expect((await h.sdk.refresh(forged)).error?.errorCode).toBe('E990002');
+    expect((await h.sdk.refresh(data!.sessionJwt)).error?.errorCode).toBe('E990002');
   });
 
   it.each([

@@ -59,7 +59,7 @@ describe('Emulator: password and session calls through the real SDK', () => {
     const { data } = await h.sdk.password.signUp(alice, STRONG_PASSWORD);
     await h.sdk.password.signUp(bob, STRONG_PASSWORD);
     const missing = await h.sdk.password.update(alice, 'Brand-New-Pass1');
-    expect([missing.code, missing.error?.errorCode]).toEqual([401, 'E061004']);
+    expect([missing.code, missing.error?.errorCode]).toEqual([401, 'E990001']);
     const foreign = await h.sdk.password.update(bob, 'Brand-New-Pass1', data!.refreshJwt);
     expect(foreign.ok).toBe(false);
     expect((await h.sdk.password.signIn(bob, STRONG_PASSWORD)).ok).toBe(true);
@@ -105,7 +105,7 @@ describe('Emulator: password and session calls through the real SDK', () => {
     expect((await h.sdk.password.signIn(loginId, 'After-Reset-4')).ok).toBe(true);
 
     const again = await h.sdk.magicLink.verify(message.token!);
-    expect([again.code, again.error?.errorCode]).toEqual([401, 'E061005']);
+    expect([again.code, again.error?.errorCode]).toEqual([401, 'E062504']);
   });
 
   it('reports the password policy', async () => {
@@ -191,6 +191,6 @@ describe('Emulator: password and session calls through the real SDK', () => {
   it('refuses management calls without a key', async () => {
     const response = await h.raw('POST', '/v1/mgmt/user/create', { loginId: 'x@example.com' });
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ errorCode: 'E061004' });
+    expect(await response.json()).toMatchObject({ errorCode: 'E990001' });
   });
 });

@@ -31,12 +31,12 @@ describe('Conformance: OTP', () => {
     });
   });
 
-  it('a wrong code is 401 E061102', async () => {
-    // node-sdk lib/errors.ts: wrongOTPCode 'E061102'.
+  it('a wrong code is 400 E061102', async () => {
+    // node-sdk lib/errors.ts: wrongOTPCode 'E061102'; 400 as descope-kotlin's test mocks it.
     const loginId = uniqueEmail('conf');
     await h.raw('POST', '/v1/auth/otp/signup/email', { loginId, user: {} });
     const wrong = await h.raw('POST', '/v1/auth/otp/verify/email', { loginId, code: '000000' });
-    expect([wrong.status, (await read(wrong)).errorCode]).toEqual([401, 'E061102']);
+    expect([wrong.status, (await read(wrong)).errorCode]).toEqual([400, 'E061102']);
   });
 
   describe('update with addToLoginIDs onto another user’s login id', () => {

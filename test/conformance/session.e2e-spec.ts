@@ -92,7 +92,7 @@ describe('Conformance: session tokens and calls', () => {
     const stepUp = { loginId: user.loginId, loginOptions: { stepup: true } };
     // A step-up needs the refresh token of the session it raises.
     const bare = await h.raw('POST', '/v1/auth/otp/signin/email', stepUp);
-    expect([bare.status, (await read(bare)).errorCode]).toEqual([401, 'E061004']);
+    expect([bare.status, (await read(bare)).errorCode]).toEqual([401, 'E990001']);
     await h.raw('POST', '/v1/auth/otp/signin/email', stepUp, bearer(h, user.refreshJwt));
     const [{ code }] = await h.outbox(user.loginId);
     const verified = await json(

@@ -1,5 +1,5 @@
 import { IncomingMessage } from 'node:http';
-import { EmulatorError, EmulatorErrors } from './errors';
+import { EmulatorErrors } from './errors';
 
 /**
  * Reads a request's JSON object body. No body reads as `{}` (the SDK's GETs send none);
@@ -14,7 +14,7 @@ export async function readJsonBody(
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > limitBytes) {
-      throw new EmulatorError(413, 'E011001', 'Request is malformed', 'Body too large');
+      throw EmulatorErrors.bodyTooLarge();
     }
     chunks.push(chunk);
   }

@@ -92,7 +92,7 @@ function verifyMagicLink({ body }: EmulatorRequest, context: EmulatorContext) {
   const pending = context.resetTokens.get(token);
   context.resetTokens.delete(token);
   const user = pending && pending.expiresAt > Date.now() && context.store.findById(pending.userId);
-  if (!user) throw EmulatorErrors.invalidToken('The link is invalid, used or expired');
+  if (!user) throw EmulatorErrors.resetLinkInvalid();
   user.verifiedEmail = true;
   return context.tokens.authenticate(user, { amr: ['email'] });
 }
