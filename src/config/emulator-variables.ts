@@ -18,7 +18,11 @@ export class EmulatorVariables {
   @Expose() @intOr() @IsOptional() @IsInt() @Min(1) EMULATOR_SESSION_TTL?: number;
   @Expose() @intOr() @IsOptional() @IsInt() @Min(1) EMULATOR_REFRESH_TTL?: number;
   @Expose() @boolOr() @IsOptional() @IsBoolean() EMULATOR_ROTATE_REFRESH?: boolean;
+  @Expose() @textOr() @IsOptional() @IsIn(['revoke', 'family']) EMULATOR_REFRESH_REUSE?:
+    'revoke' | 'family';
   @Expose() @intOr() @IsOptional() @IsInt() @Min(0) EMULATOR_LOCKOUT_ATTEMPTS?: number;
+  @Expose() @intOr() @IsOptional() @IsInt() @Min(0) EMULATOR_PASSWORD_MAX_AGE_DAYS?: number;
+  @Expose() @boolOr() @IsOptional() @IsBoolean() EMULATOR_MASK_ERRORS?: boolean;
   @Expose() @intOr() @IsOptional() @IsInt() @Min(0) EMULATOR_IP_RATE_LIMIT?: number;
   @Expose()
   @textOr()

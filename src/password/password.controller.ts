@@ -45,7 +45,7 @@ export class PasswordController {
   }
 
   @Post('signin')
-  @SignInRoute('password.signin', WRONG_PASSWORD)
+  @SignInRoute('password.signin', WRONG_PASSWORD, { problems: ['password_expired'] })
   @ApiOperation({ summary: 'Sign in with a login id and password' })
   @ApiBody({ type: PasswordSignInDto, examples: PASSWORD_EXAMPLES.signIn })
   signIn(@Body() dto: PasswordSignInDto, @Caller() caller: CallerInfo): Promise<AuthResponseDto> {

@@ -18,13 +18,17 @@ describe('classifyFailure', () => {
     [E.wrongPassword, 'invalid_credentials'],
     [E.passwordSignInFailed, 'invalid_credentials'],
     [E.userNotFound, 'invalid_credentials'],
-    [E.passwordExpired, 'invalid_credentials'],
     [E.wrongCode, 'invalid_code'],
     [E.tooManyAttempts, 'too_many_attempts'],
   ])('counts Descope %s as a failed secret (%s)', (code, problem) => {
     const failure = classifyFailure(api(code));
     expect(failure).toMatchObject({ failedSecret: true, unexpected: false });
     expect(failure.problem.code).toBe(problem);
+  });
+
+  it('does not count an expired password, which Descope answers only to the right one', () => {
+    const failure = classifyFailure(api(E.passwordExpired, 401));
+    expect([failure.problem.code, failure.failedSecret]).toEqual(['password_expired', false]);
   });
 
   it('counts every Descope code that answers as a wrong secret as a failed secret', () => {

@@ -17,6 +17,9 @@ interface Row {
 
 const WRONG_LOGIN = 'The login id or password is wrong';
 const REVOKED = 'The refresh token was revoked';
+export const PASSWORD_EXPIRED =
+  'The password has expired: set a new one with POST /v1/password/replace (old and new password) ' +
+  'or POST /v1/password/reset';
 
 /**
  * Every Descope code the service maps, in one table: a newcomer changing how a code answers, or
@@ -36,11 +39,8 @@ const BY_DESCOPE_CODE: Record<string, Row> = {
     code: 'weak_password',
     detail: 'The password does not meet the password policy',
   },
-  [E.passwordExpired]: {
-    code: 'invalid_credentials',
-    detail: 'The password has expired; reset it',
-    secret: true,
-  },
+  // Only after the right password (inferred): the caller proved it, so the answer says what to do.
+  [E.passwordExpired]: { code: 'password_expired', detail: PASSWORD_EXPIRED },
   [E.wrongCode]: {
     code: 'invalid_code',
     detail: 'The code is wrong, expired or already used',

@@ -1,5 +1,6 @@
 import { getSchemaPath } from '@nestjs/swagger';
 import { ProblemDto } from './problem.dto';
+import { PASSWORD_EXPIRED } from './descope-problem';
 import { PROBLEM_STATUS, PROBLEM_TITLE, ProblemCode } from './problem-codes';
 
 type Extras = Pick<ProblemDto, 'retryAfter' | 'errors' | 'descopeCode'>;
@@ -20,6 +21,7 @@ const EXAMPLES: Record<ProblemCode, [detail: string, extras?: Extras]> = {
   token_invalid: ['The token signature is not valid'],
   token_expired: ['The session token has expired'],
   forbidden: ["The loginId does not belong to the refresh token's user"],
+  password_expired: [PASSWORD_EXPIRED],
   not_found: ['No such route'],
   request_timeout: ['The request did not arrive in time'],
   user_exists: ['A user with this login id already exists', { descopeCode: 'E062107' }],

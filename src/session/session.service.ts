@@ -5,7 +5,7 @@ import {
   toSession,
   TokenVerifier,
 } from '@app/auth';
-import { DescopeClient, WITH_REFRESH_TOKEN } from '@app/descope';
+import { DescopeClient, DescopeErrorCodes, isDescopeCode, WITH_REFRESH_TOKEN } from '@app/descope';
 import { Injectable } from '@nestjs/common';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { toUserResponse, UserResponseDto } from '../common/dto/user-response.dto';
@@ -61,9 +61,17 @@ export class SessionService {
    * RefreshCoalescer); a token rotated away that comes back later is refused as reuse.
    */
   async refresh(principal: RefreshPrincipal): Promise<AuthResponseDto> {
-    const outcome = await this.coalescer.refresh(principal, () =>
-      this.descope.call((sdk) => sdk.refresh(principal.jwt), WITH_REFRESH_TOKEN),
-    );
+    const outcome = await this.coalescer
+      .refresh(principal, () =>
+        this.descope.call((sdk) => sdk.refresh(principal.jwt), WITH_REFRESH_TOKEN),
+      )
+      .catch(async (error: unknown) => {
+        // Descope saw a rotated-away token come back and ended its family: reuse, as if seen here.
+        if (isDescopeCode(error, DescopeErrorCodes.familyInvalidated)) {
+          throw await this.reuse.end(principal.userId);
+        }
+        throw error;
+      });
     if ('reused' in outcome) throw await this.reuse.end(principal.userId);
     // Possibly a kept answer: a session ended since it was minted is refused.
     return this.authResponses.fromDescope(outcome.answer, { replayed: true });

@@ -64,7 +64,7 @@ export function createContext(options: ResolvedEmulatorOptions): EmulatorContext
   const issuer = options.issuerUrl
     ? `https://api.descope.com/${options.projectId}`
     : options.projectId;
-  const refreshTokens = new RefreshTokens(keys, store, issuer);
+  const refreshTokens = new RefreshTokens(keys, store, issuer, options.refreshReuse);
   return {
     options,
     keys,

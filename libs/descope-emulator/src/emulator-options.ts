@@ -1,4 +1,5 @@
 import { SigningAlg } from './key-ring';
+import type { RefreshReuse } from './refresh-tokens';
 
 /** The password rules the emulator enforces and reports at `GET /v1/auth/password/policy`. */
 export interface PasswordPolicy {
@@ -25,6 +26,11 @@ export interface EmulatorOptions {
   refreshTtlSeconds?: number;
   /** Issue a new refresh token on every refresh and revoke the old one (default false). */
   rotateRefreshTokens?: boolean;
+  /**
+   * With rotation, what a rotated-away refresh token answers: `revoke` (default, 401 E064001) or
+   * `family` (400 E064006, and every token of its sign-in ends).
+   */
+  refreshReuse?: RefreshReuse;
   /** Lifetime of a password-reset link token, seconds (default 600). */
   resetTokenTtlSeconds?: number;
   /** Where reset links point when the caller gives no `redirectUrl`. */
@@ -38,6 +44,13 @@ export interface EmulatorOptions {
   lockoutAttempts?: number;
   /** Window for counting failed sign-ins, seconds (default 600). */
   lockoutWindowSeconds?: number;
+  /** Passwords older than this many days answer E062909 at sign-in (default 0: never). */
+  passwordMaxAgeDays?: number;
+  /**
+   * Descope's `mask_errors` ("Hide sensitive error information"): a failed password sign-in or
+   * replace answers as a wrong password, whether the user is unknown or locked (default false).
+   */
+  maskErrors?: boolean;
   /** Requests per minute from one client IP before 429 E130429, as Descope limits (default 0: off). */
   ipRateLimit?: number;
   /** Lifetime of a one-time code, seconds (default 300). */
@@ -87,11 +100,14 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     sessionTtlSeconds: options.sessionTtlSeconds ?? 600,
     refreshTtlSeconds: options.refreshTtlSeconds ?? 30 * 24 * 3600,
     rotateRefreshTokens: options.rotateRefreshTokens ?? false,
+    refreshReuse: options.refreshReuse ?? 'revoke',
     resetTokenTtlSeconds: options.resetTokenTtlSeconds ?? 600,
     defaultRedirectUrl: options.defaultRedirectUrl ?? 'http://localhost:3000/reset-password',
     keyGraceSeconds: options.keyGraceSeconds ?? 600,
     lockoutAttempts: options.lockoutAttempts ?? 0,
     lockoutWindowSeconds: options.lockoutWindowSeconds ?? 600,
+    passwordMaxAgeDays: options.passwordMaxAgeDays ?? 0,
+    maskErrors: options.maskErrors ?? false,
     ipRateLimit: options.ipRateLimit ?? 0,
     otpTtlSeconds: options.otpTtlSeconds ?? 300,
     maxWrongCodes: options.maxWrongCodes ?? 5,

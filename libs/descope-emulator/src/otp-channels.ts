@@ -12,6 +12,20 @@ export const OTP_CHANNELS = {
 
 export type OtpChannel = keyof typeof OTP_CHANNELS;
 
+/**
+ * The `amr` value of a session a channel's code opened. Descope documents `email`, `sms` and
+ * `whatsapp` (docs.descope.com/session-management) and no value for a voice call; a voice code is
+ * a phone factor like SMS, so it reads `sms` (inferred; docs/descope-wire.md §4).
+ */
+const AMR: Record<OtpChannel, string> = {
+  email: 'email',
+  sms: 'sms',
+  voice: 'sms',
+  whatsapp: 'whatsapp',
+};
+
+export const amrOf = (channel: OtpChannel): string => AMR[channel];
+
 /** The user field a channel delivers to. */
 export const addressFieldOf = (channel: OtpChannel): 'email' | 'phone' => OTP_CHANNELS[channel];
 

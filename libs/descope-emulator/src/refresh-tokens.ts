@@ -17,7 +17,16 @@ export interface LiveRefreshToken extends SessionContext {
   jti: string;
   userId: string;
   exp: number;
+  /** The jti of the sign-in's first refresh token: every rotation of it shares the family. */
+  family: string;
 }
+
+/**
+ * What a refresh token rotated away answers when it comes back: `revoke` (default) 401 E064001
+ * like any revoked token; `family` 400 E064006 and the whole family ends (a third-party test's
+ * mock of Descope; inferred, see descope-answers.ts).
+ */
+export type RefreshReuse = 'revoke' | 'family';
 
 /**
  * The refresh tokens still live, and the checks every route that takes one makes: signature,
@@ -25,11 +34,14 @@ export interface LiveRefreshToken extends SessionContext {
  */
 export class RefreshTokens {
   private readonly live = new Map<string, LiveRefreshToken>();
+  /** Tokens rotated away, until they expire: jti → family and expiry. */
+  private readonly superseded = new Map<string, { family: string; exp: number }>();
 
   constructor(
     private readonly keys: KeyRing,
     private readonly store: EmulatorStore,
     private readonly issuer: string,
+    private readonly reuse: RefreshReuse = 'revoke',
   ) {}
 
   add(record: LiveRefreshToken): void {
@@ -47,8 +59,25 @@ export class RefreshTokens {
       throw EmulatorErrors.invalidToken('The refresh token has expired');
     }
     const record = this.live.get(String(claims.jti));
-    if (!record) throw EmulatorErrors.tokenRevoked();
-    return record;
+    if (record) return record;
+    const rotated = this.superseded.get(String(claims.jti));
+    if (rotated && this.reuse === 'family') {
+      this.endFamily(rotated.family);
+      throw EmulatorErrors.familyInvalidated();
+    }
+    throw EmulatorErrors.tokenRevoked();
+  }
+
+  /** A refresh token exchanged for a newer one (rotation): no longer live, remembered as rotated. */
+  supersede(record: LiveRefreshToken): void {
+    this.live.delete(record.jti);
+    const now = Date.now() / 1000;
+    for (const [jti, { exp }] of this.superseded) if (exp <= now) this.superseded.delete(jti);
+    this.superseded.set(record.jti, { family: record.family, exp: record.exp });
+  }
+
+  private endFamily(family: string): void {
+    for (const [jti, record] of this.live) if (record.family === family) this.live.delete(jti);
   }
 
   /** The user a refresh token belongs to; a deleted user's token is no longer valid. */

@@ -36,6 +36,10 @@ export interface EmulatorUser {
   createdTime: number;
   /** scrypt hash; never the password itself. */
   passwordHash?: string;
+  /** When the password was set (ms), for the project's maximum password age. */
+  passwordSetAt?: number;
+  /** Set by management `expirePassword`: sign-ins answer E062909 until it is changed. */
+  passwordExpired?: boolean;
   /** Authenticator-app enrolment, when the user has one. */
   totp?: TotpState;
   /** False until the first successful authentication: feeds `firstSeen`. */

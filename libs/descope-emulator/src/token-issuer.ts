@@ -54,21 +54,23 @@ export class TokenIssuer {
     if (!this.options.rotateRefreshTokens && !change.dct && !change.amr) {
       return this.sessionResponse(user, record);
     }
-    if (this.options.rotateRefreshTokens) this.refreshTokens.revoke(record);
+    if (this.options.rotateRefreshTokens) this.refreshTokens.supersede(record);
     const refresh = this.issueRefresh(user, context);
     return this.sessionResponse(user, refresh, refresh.token);
   }
 
-  private issueRefresh(user: EmulatorUser, context: SessionContext) {
+  private issueRefresh(user: EmulatorUser, context: SessionContext & { family?: string }) {
     const iat = now();
+    const jti = randomUUID();
     const record: LiveRefreshToken = {
       amr: context.amr,
       dct: context.dct,
       customClaims: context.customClaims,
       su: context.su,
-      jti: randomUUID(),
+      jti,
       userId: user.userId,
       exp: iat + this.options.refreshTtlSeconds,
+      family: context.family ?? jti,
     };
     this.refreshTokens.add(record);
     const token = this.keys.sign({

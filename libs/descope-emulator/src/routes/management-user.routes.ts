@@ -1,5 +1,6 @@
 import { EmulatorContext } from '../context';
 import { EmulatorErrors } from '../errors';
+import { setPassword } from '../password-check';
 import { hashPassword, policyViolations } from '../passwords';
 import {
   optionalBoolean,
@@ -53,7 +54,13 @@ async function setActivePassword({ body }: EmulatorRequest, context: EmulatorCon
   const password = requiredString(body, 'password');
   const broken = policyViolations(password, context.options.passwordPolicy);
   if (broken.length) throw EmulatorErrors.weakPassword(`The password needs ${broken.join(', ')}`);
-  user.passwordHash = await hashPassword(password);
+  setPassword(user, await hashPassword(password));
+  return {};
+}
+
+/** The user must change the password before signing in with it (node-sdk `expirePassword`). */
+function expirePassword({ body }: EmulatorRequest, context: EmulatorContext) {
+  findUser(body, context).passwordExpired = true;
   return {};
 }
 
@@ -86,6 +93,7 @@ export const managementUserRoutes: Route[] = [
   route('POST', '/v1/mgmt/user/delete', deleteUser, 'management'),
   route('POST', '/v1/mgmt/user/logout', logoutUser, 'management'),
   route('POST', '/v1/mgmt/user/password/set/active', setActivePassword, 'management'),
+  route('POST', '/v1/mgmt/user/password/expire', expirePassword, 'management'),
   route('POST', '/v1/mgmt/user/update/tenant/add', addTenant, 'management'),
   route('POST', '/v2/mgmt/user/update/role/add', addRoles, 'management'),
 ];

@@ -1,7 +1,7 @@
 import { EmulatorContext, OtpIntent } from '../context';
 import { EmulatorErrors } from '../errors';
 import { isEmail, isPhone } from '../mask';
-import { addressFieldOf } from '../otp-channels';
+import { addressFieldOf, amrOf } from '../otp-channels';
 import { customClaimsOf, raiseOf, sessionAfter } from '../login-options';
 import { optionalObject, requiredString } from '../request-fields';
 import { EmulatorRequest, route, Route } from '../route';
@@ -52,20 +52,23 @@ function verify(request: EmulatorRequest, context: EmulatorContext) {
   const verifiedFlag =
     addressFieldOf(channel) === 'email' ? { verifiedEmail: true } : { verifiedPhone: true };
   if (intent.kind === 'update') {
-    return context.tokens.authenticate(applyUpdate(context, intent), { amr: [channel] });
+    return context.tokens.authenticate(applyUpdate(context, intent), { amr: [amrOf(channel)] });
   }
   if (intent.kind === 'signup') {
     if (context.store.findByLoginId(intent.loginId)) throw EmulatorErrors.userExists();
     const fields = { ...intent.fields, ...verifiedFlag, loginIds: [intent.loginId] };
     const user = context.store.createUser(fields);
-    return context.tokens.authenticate(user, { amr: [channel], customClaims: intent.customClaims });
+    return context.tokens.authenticate(user, {
+      amr: [amrOf(channel)],
+      customClaims: intent.customClaims,
+    });
   }
   const user = context.store.findById(intent.userId);
   if (!user) throw EmulatorErrors.userNotFound();
   Object.assign(user, verifiedFlag);
   return context.tokens.authenticate(
     user,
-    sessionAfter(channel, intent.raised, intent.customClaims),
+    sessionAfter(amrOf(channel), intent.raised, intent.customClaims),
   );
 }
 

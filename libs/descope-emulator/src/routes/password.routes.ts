@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { EmulatorContext } from '../context';
 import { EmulatorErrors } from '../errors';
-import { loginIdKey } from '../login-id';
 import { maskEmail } from '../mask';
 import { customClaimsOf, revokesOthers } from '../login-options';
-import { decoyHash, hashPassword, policyViolations, verifyPassword } from '../passwords';
+import { checkPassword, setPassword } from '../password-check';
+import { hashPassword, policyViolations } from '../passwords';
 import { optionalObject, optionalString, requiredString } from '../request-fields';
 import { EmulatorRequest, route, Route } from '../route';
 import { contactFields } from '../user-fields';
@@ -15,31 +15,14 @@ async function hashWithPolicy(password: string, context: EmulatorContext): Promi
   return hashPassword(password);
 }
 
-/**
- * Checks a login id's password. With the lock-out on, a locked account fails like a wrong
- * password, right password or not (as a Descope project's lock-out answers).
- */
-async function checkPassword(context: EmulatorContext, loginId: string, password: string) {
-  const key = loginIdKey(loginId);
-  const user = context.store.findByLoginId(loginId);
-  // The same scrypt work whether or not the account exists: the timing tells nothing.
-  const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-  const locked = context.signInFailures.retryAfter(key) > 0;
-  if (!user || !valid || locked) {
-    context.signInFailures.hit(key);
-    throw user ? EmulatorErrors.wrongPassword() : EmulatorErrors.userNotFound();
-  }
-  context.signInFailures.reset(key);
-  return user;
-}
-
 async function signUp({ body }: EmulatorRequest, context: EmulatorContext) {
   const loginId = requiredString(body, 'loginId');
   const password = requiredString(body, 'password');
   if (context.store.findByLoginId(loginId)) throw EmulatorErrors.userExists();
   const fields = contactFields(loginId, optionalObject(body, 'user'));
   const passwordHash = await hashWithPolicy(password, context);
-  const user = context.store.createUser({ ...fields, loginIds: [loginId], passwordHash });
+  const user = context.store.createUser({ ...fields, loginIds: [loginId] });
+  setPassword(user, passwordHash);
   return context.tokens.authenticate(user, { amr: ['pwd'], customClaims: customClaimsOf(body) });
 }
 
@@ -54,7 +37,7 @@ async function update({ body, token }: EmulatorRequest, context: EmulatorContext
   const loginId = requiredString(body, 'loginId');
   const newPassword = requiredString(body, 'newPassword');
   const owner = context.refreshTokens.ownerOf(token, loginId);
-  owner.passwordHash = await hashWithPolicy(newPassword, context);
+  setPassword(owner, await hashWithPolicy(newPassword, context));
   return {};
 }
 
@@ -62,8 +45,9 @@ async function replace({ body }: EmulatorRequest, context: EmulatorContext) {
   const loginId = requiredString(body, 'loginId');
   const oldPassword = requiredString(body, 'oldPassword');
   const newPassword = requiredString(body, 'newPassword');
-  const user = await checkPassword(context, loginId, oldPassword);
-  user.passwordHash = await hashWithPolicy(newPassword, context);
+  // Replace is the way out of an expired password (inferred: Descope's docs name no other).
+  const user = await checkPassword(context, loginId, oldPassword, true);
+  setPassword(user, await hashWithPolicy(newPassword, context));
   return context.tokens.authenticate(user, { amr: ['pwd'] });
 }
 
