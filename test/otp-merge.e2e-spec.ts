@@ -1,5 +1,6 @@
 import { startEmulator } from '@app/descope-emulator';
 import { AppHarness, startApp } from './support/app-harness';
+import { STRONG_PASSWORD } from './support/emulator-harness';
 import { loginIdsOf, twoUsers } from './support/otp-merge';
 
 /**
@@ -47,6 +48,25 @@ describe('Service: OTP update onto another user’s login id, merges not allowed
     expect((await strict.outbox(mover)).map(({ to }) => to)).toEqual(
       expect.arrayContaining([mover, `new.${mover}`, holder]),
     );
+  });
+
+  it('looks again at verify: an address taken since the code was sent is 409, and nobody merges', async () => {
+    const { mover, moverAuth } = await twoUsers(strict);
+    const address = `late.${mover}`;
+    const body = { loginId: mover, email: address, addToLoginIDs: true };
+    expect((await update(strict, moverAuth.refreshJwt, body)).status).toBe(202);
+    const [message] = await strict.outbox(mover);
+    // A password sign-up proves no address: anyone can take it before the code is used.
+    const squatter = await strict.api('POST', '/v1/password/signup', {
+      body: { loginId: address, password: STRONG_PASSWORD },
+    });
+    expect(squatter.status).toBe(201);
+    const verified = await strict.api('POST', '/v1/otp/verify/email', {
+      body: { loginId: mover, code: message.code },
+    });
+    expect([verified.status, verified.body.code]).toEqual([409, 'user_exists']);
+    expect(await loginIdsOf(strict, squatter.body.user.userId)).toEqual([address]);
+    expect(await loginIdsOf(strict, moverAuth.user.userId)).toEqual([mover]);
   });
 
   it('refuses onMergeUseExisting with 400 naming the field unless merges are allowed', async () => {

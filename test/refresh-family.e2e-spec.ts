@@ -61,6 +61,14 @@ describe('Refresh rotation with family invalidation (EMULATOR_REFRESH_REUSE=fami
       // Another user's session is untouched.
       expect((await refresh(untracked, bystander.refreshJwt)).status).toBe(200);
     });
+    it('ends the sessions whichever route shows Descope the rotated-away token', async () => {
+      const { refreshJwt } = await signUp(untracked);
+      const { refreshJwt: newer, sessionJwt } = (await refresh(untracked, refreshJwt)).body;
+      const me = await untracked.api('GET', '/v1/session/me', { bearer: refreshJwt });
+      expect([me.status, me.body.code]).toEqual([401, 'token_invalid']);
+      expect((await untracked.api('GET', '/v1/session', { bearer: sessionJwt })).status).toBe(401);
+      expect((await refresh(untracked, newer as string)).status).toBe(401);
+    });
   });
 
   describe('with the default reuse window', () => {

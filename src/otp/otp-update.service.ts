@@ -10,6 +10,7 @@ import { MaskedAddressResponseDto } from './dto/masked-address-response.dto';
 import { OtpUpdateEmailDto } from './dto/otp-update-email.dto';
 import { OtpUpdatePhoneDto } from './dto/otp-update-phone.dto';
 import { maskEmail, maskPhone } from './otp-mask';
+import { PendingAddressUpdates } from './pending-address-updates';
 
 /** The update options sent to Descope (the SDK's `UpdateOptions`). */
 type UpdateOptions = MergeOptions & {
@@ -32,6 +33,7 @@ export class OtpUpdateService {
     private readonly ownership: OwnershipPolicy,
     private readonly sends: SendBudget,
     private readonly merges: AccountMergePolicy,
+    private readonly pending: PendingAddressUpdates,
   ) {}
 
   async updateEmail(
@@ -79,7 +81,11 @@ export class OtpUpdateService {
     const target = { loginId: owner.loginId, destination: address, channel };
     const what = channel === 'email' ? 'OTP email update' : 'OTP phone update';
     if (!(await this.sends.allow(caller, target, what))) return;
-    await this.merges.checkAddress(principal, address, { addToLoginIDs, onMergeUseExisting });
+    const request = { addToLoginIDs, onMergeUseExisting };
+    await this.merges.checkAddress(principal, address, request);
+    if (this.merges.checksAtVerify(request)) {
+      await this.pending.remember(owner.loginId, { userId: principal.userId, address });
+    }
     await send(owner.loginId, { addToLoginIDs, templateOptions, ...merge });
   }
 }

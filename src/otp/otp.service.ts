@@ -6,6 +6,7 @@ import { CallerInfo } from '../budgets/caller';
 import { OtpChannel } from '../common/otp-channels';
 import { GuessBudget } from '../budgets/guess-budget';
 import { SendBudget } from '../budgets/send-budget';
+import { AccountMergePolicy } from '../policies/account-merge.policy';
 import { CallerOptionsPolicy } from '../policies/caller-options.policy';
 import { StepUpPolicy } from '../policies/step-up.policy';
 import { AuthResponseFactory } from '../tokens/auth-response.factory';
@@ -17,6 +18,7 @@ import { OtpSignUpDto } from './dto/otp-sign-up.dto';
 import { OtpVerifyDto } from './dto/otp-verify.dto';
 import { checkAddress } from './otp-address';
 import { maskOf } from './otp-mask';
+import { PendingAddressUpdates } from './pending-address-updates';
 
 /** What a send answers on any channel; the service answers its own mask instead (`maskOf`). */
 type Sent = SdkResponse<{ maskedEmail?: string; maskedPhone?: string }>;
@@ -34,6 +36,8 @@ export class OtpService {
     private readonly guesses: GuessBudget,
     private readonly sends: SendBudget,
     private readonly stepUp: StepUpPolicy,
+    private readonly merges: AccountMergePolicy,
+    private readonly pendingUpdates: PendingAddressUpdates,
   ) {}
 
   /** An existing login id answers 202 like a new one (and gets no code): sign-up reveals nothing. */
@@ -100,9 +104,14 @@ export class OtpService {
     { loginId, code }: OtpVerifyDto,
     caller: CallerInfo,
   ): Promise<AuthResponseDto> {
+    // An address update still pending: taken since the send, it must not merge (409, no verify).
+    for (const { userId, address } of await this.pendingUpdates.pendingFor(loginId)) {
+      await this.merges.checkAddress({ userId }, address, { addToLoginIDs: true });
+    }
     const data = await this.guesses.check(loginId, caller, () =>
       this.descope.call((sdk) => sdk.otp.verify[method](loginId, code)),
     );
+    await this.pendingUpdates.forget(loginId);
     return this.authResponses.fromDescope(data, { deviceFor: loginId });
   }
 }

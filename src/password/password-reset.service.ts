@@ -1,4 +1,4 @@
-import { DescopeClient, isDescopeRefusal } from '@app/descope';
+import { DescopeClient, WITH_REFRESH_TOKEN, isDescopeRefusal } from '@app/descope';
 import { Injectable, Logger } from '@nestjs/common';
 import { CallerInfo } from '../budgets/caller';
 import { DeviceTokens } from '../budgets/device-tokens';
@@ -77,8 +77,9 @@ export class PasswordResetService {
         'Descope did not return the user of the reset link',
       );
     }
-    await this.descope.call((sdk) =>
-      sdk.password.update(loginId, newPassword, verified.refreshJwt),
+    await this.descope.call(
+      (sdk) => sdk.password.update(loginId, newPassword, verified.refreshJwt),
+      WITH_REFRESH_TOKEN,
     );
     await this.devices.revoke(verified.user?.loginIds ?? [loginId]);
     const fresh = await this.passwords.signInEndingOthers(loginId, newPassword, verified);

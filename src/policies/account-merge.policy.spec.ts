@@ -40,6 +40,17 @@ describe('AccountMergePolicy', () => {
     expect(lookups).toEqual([]);
   });
 
+  it('reads only Descope’s user-not-found as free: any other 404 is a 502, not a pass', async () => {
+    const descope = {
+      canManage: true,
+      call: () => Promise.reject(new DescopeApiError('E011001', 'no route', 404)),
+    } as unknown as DescopeClient;
+    const strict = new AccountMergePolicy({ get: () => false } as never, descope);
+    await expect(
+      strict.checkAddress(mover, 'someone@example.com', { addToLoginIDs: true }),
+    ).rejects.toMatchObject({ code: 'upstream_unavailable', status: 502 });
+  });
+
   it('lets the holder re-add its own address', async () => {
     const { merges } = policy();
     const holder = { userId: 'U-holder' } as RefreshPrincipal;

@@ -59,14 +59,23 @@ export class AccountMergePolicy {
    * 409 when `address` is a login id of a user other than the token's (merges not asked for).
    * Looked up as sent and lower-cased: a lookup that told spellings apart must not let one by.
    */
-  async checkAddress(principal: RefreshPrincipal, address: string, request: MergeRequest) {
-    if (!request.addToLoginIDs || this.merges(request.onMergeUseExisting)) return;
+  async checkAddress(
+    principal: Pick<RefreshPrincipal, 'userId'>,
+    address: string,
+    request: MergeRequest,
+  ) {
+    if (!this.checksAtVerify(request)) return;
     for (const spelling of new Set([address, address.toLowerCase()])) {
       const holder = await this.holderOf(spelling);
       if (holder && holder !== principal.userId) {
         throw new ProblemError('user_exists', 'The address already belongs to another user');
       }
     }
+  }
+
+  /** The update adds the address and no merge is allowed: check it again at verify. */
+  checksAtVerify(request: MergeRequest): boolean {
+    return Boolean(request.addToLoginIDs) && !this.merges(request.onMergeUseExisting);
   }
 
   private merges(onMergeUseExisting: boolean | undefined): boolean {
@@ -79,8 +88,9 @@ export class AccountMergePolicy {
       const user = await this.descope.call((sdk) => sdk.management.user.load(loginId));
       return user.userId;
     } catch (error) {
-      const missing = isDescopeRefusal(error) && error.status === 404;
-      if (missing || isDescopeCode(error, DescopeErrorCodes.managementUserNotFound)) return;
+      // Only Descope's "user not found" says nobody holds it: any other 404 (a proxy, a wrong
+      // DESCOPE_BASE_URL) must not switch the check off.
+      if (isDescopeCode(error, DescopeErrorCodes.managementUserNotFound)) return;
       if (isDescopeRefusal(error)) {
         throw new ProblemError(
           'upstream_unavailable',

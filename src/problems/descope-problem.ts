@@ -61,7 +61,7 @@ const BY_DESCOPE_CODE: Record<string, Row> = {
 const refusesCredentials = (error: DescopeApiError) => error.status === 401 || error.status === 403;
 
 /**
- * A refused refresh token is told by the call, not by a code: a 401 or 403 on a call whose only
+ * A refused refresh token is told by the call, not by a code: a 401 on a call whose only
  * credential is a refresh token (the codes Descope sends then are not published).
  */
 const REFRESH_TOKEN_REFUSED = 'Descope refused the refresh token (expired, revoked or signed out)';

@@ -34,7 +34,10 @@ export class SessionLogout {
     try {
       if (answer && rotatedAway(answer, principal.jwt)) await this.endSuccessor(answer);
       else if (await this.coalescer.rotatedAway(principal)) await this.reuse.end(principal.userId);
-      else await this.descope.call((sdk) => sdk.logout(principal.jwt), WITH_REFRESH_TOKEN);
+      else {
+        const logout = this.descope.call((sdk) => sdk.logout(principal.jwt), WITH_REFRESH_TOKEN);
+        await this.reuse.familyChecked(principal.userId, logout);
+      }
     } finally {
       await this.revocations.endSession(principal, carried);
     }

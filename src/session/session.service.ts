@@ -5,7 +5,8 @@ import {
   toSession,
   TokenVerifier,
 } from '@app/auth';
-import { DescopeClient, DescopeErrorCodes, isDescopeCode, WITH_REFRESH_TOKEN } from '@app/descope';
+import { DescopeClient, Sdk, WITH_REFRESH_TOKEN } from '@app/descope';
+import type { SdkResponse } from '@descope/node-sdk';
 import { Injectable } from '@nestjs/common';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
 import { toUserResponse, UserResponseDto } from '../common/dto/user-response.dto';
@@ -61,26 +62,20 @@ export class SessionService {
    * RefreshCoalescer); a token rotated away that comes back later is refused as reuse.
    */
   async refresh(principal: RefreshPrincipal): Promise<AuthResponseDto> {
-    const outcome = await this.coalescer
-      .refresh(principal, () =>
+    const outcome = await this.reuse.familyChecked(
+      principal.userId,
+      this.coalescer.refresh(principal, () =>
         this.descope.call((sdk) => sdk.refresh(principal.jwt), WITH_REFRESH_TOKEN),
-      )
-      .catch(async (error: unknown) => {
-        // Descope saw a rotated-away token come back and ended its family: reuse, as if seen here.
-        if (isDescopeCode(error, DescopeErrorCodes.familyInvalidated)) {
-          throw await this.reuse.end(principal.userId);
-        }
-        throw error;
-      });
+      ),
+    );
     if ('reused' in outcome) throw await this.reuse.end(principal.userId);
     // Possibly a kept answer: a session ended since it was minted is refused.
     return this.authResponses.fromDescope(outcome.answer, { replayed: true });
   }
 
   async selectTenant(principal: RefreshPrincipal, tenant: string): Promise<AuthResponseDto> {
-    const data = await this.descope.call(
-      (sdk) => sdk.selectTenant(tenant, principal.jwt),
-      WITH_REFRESH_TOKEN,
+    const data = await this.withToken(principal.userId, (sdk) =>
+      sdk.selectTenant(tenant, principal.jwt),
     );
     return this.authResponses.fromDescope(data);
   }
@@ -96,15 +91,21 @@ export class SessionService {
    */
   async logoutAll(refresh: LazyRefreshToken): Promise<void> {
     const { jwt, userId } = await refresh.verify();
-    const me = await this.descope.call((sdk) => sdk.me(jwt), WITH_REFRESH_TOKEN);
-    await this.descope.call((sdk) => sdk.logoutAll(jwt), WITH_REFRESH_TOKEN);
+    const me = await this.withToken(userId, (sdk) => sdk.me(jwt));
+    await this.withToken(userId, (sdk) => sdk.logoutAll(jwt));
     await this.revocations.endUser(userId, 'logout_all');
     await this.devices.revoke(me.loginIds ?? []);
   }
 
   async me(principal: RefreshPrincipal): Promise<UserResponseDto> {
-    return toUserResponse(
-      await this.descope.call((sdk) => sdk.me(principal.jwt), WITH_REFRESH_TOKEN),
-    )!;
+    return toUserResponse(await this.withToken(principal.userId, (sdk) => sdk.me(principal.jwt)))!;
+  }
+
+  /** A call with the user's refresh token; Descope ending its family ends the sessions (RefreshReuse). */
+  private withToken<R extends SdkResponse<Record<string, unknown>>>(
+    userId: string,
+    operation: (sdk: Sdk) => Promise<R>,
+  ) {
+    return this.reuse.familyChecked(userId, this.descope.call(operation, WITH_REFRESH_TOKEN));
   }
 }

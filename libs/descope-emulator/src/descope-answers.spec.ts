@@ -1,9 +1,9 @@
-import { DESCOPE_ANSWERS, Evidence, STAND_IN_CODE } from './descope-answers';
+import { DESCOPE_ANSWERS, Evidence, KEPT_STAND_IN_CODES, STAND_IN_CODE } from './descope-answers';
 import { EmulatorError, EmulatorErrors } from './errors';
 
-/** A named source: a repository path (with a file extension or README) or a URL. */
+/** A named source: a repository path (with a file extension or README), a URL, or a third party. */
 const SOURCE =
-  /(\.(ts|go|py|java|rb|cs|kt|swift|md)\b|README|https:\/\/docs\.descope\.com|issue \d+)/;
+  /(\.(ts|go|py|java|rb|cs|kt|swift|md)\b|README|https:\/\/docs\.descope\.com|third-party)/;
 
 const kindOf = (evidence: Evidence) => Object.keys(evidence)[0];
 const textOf = (evidence: Evidence) => Object.values(evidence)[0];
@@ -23,8 +23,11 @@ describe('the emulator’s error answers and their evidence', () => {
     },
   );
 
-  it.each(answers)('%s: a code the emulator made up is marked a stand-in', (_, a) => {
+  it.each(answers)('%s: a made-up code is a stand-in, and a stand-in code is made up', (_, a) => {
     if (STAND_IN_CODE.test(a.code)) expect(kindOf(a.codeFrom)).toBe('standIn');
+    if (kindOf(a.codeFrom) === 'standIn' && !STAND_IN_CODE.test(a.code)) {
+      expect(KEPT_STAND_IN_CODES).toContain(a.code);
+    }
   });
 
   it('every error the emulator can throw is one of the answers', () => {

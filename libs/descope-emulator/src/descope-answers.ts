@@ -19,6 +19,12 @@ export interface DescopeAnswer {
 /** Codes the emulator makes up where Descope publishes none: never a real code's range. */
 export const STAND_IN_CODE = /^E99\d{4}$/;
 
+/**
+ * Stand-ins that keep a real-looking code, and why: the service maps E062904 to `weak_password`
+ * by code, and E011004 is Descope's own "invalid arguments", here for an unpublished refusal.
+ */
+export const KEPT_STAND_IN_CODES = ['E062904', 'E011004'];
+
 const attested = (source: string): Evidence => ({ attested: source });
 const inferred = (source: string): Evidence => ({ inferred: source });
 const standIn = (why: string): Evidence => ({ standIn: why });
@@ -33,14 +39,18 @@ const answer = (
 // The sources, once each (repository + path; docs/descope-wire.md §4 has commits and quotes).
 const GO = attested('go-sdk descope/errors.go');
 const NODE = attested('node-sdk lib/errors.ts');
-const MOCK_400 = inferred('SDK test mocks: go-sdk internal/auth/auth_test.go (E011001, 400)');
+const MOCK_400 = inferred(
+  'SDK test mocks answer 400 to refused requests: go-sdk internal/auth/auth_test.go, python-sdk tests/test_auth.py',
+);
 const RUBY_LIVE = attested(
   'descope-ruby-sdk spec/integration/lib.descope/api/v1/management/user_spec.rb (live project)',
 );
 const UNAUTHORIZED_401 = attested('go-sdk README.md: IsUnauthorizedError, a 401');
 const REFRESH_4XX = attested('descope-js web-js-sdk src/enhancers/helpers/index.ts: 4xx ends it');
 const DOTNET_MOCK = inferred('descope-dotnet Descope.Test/UnitTests/ErrorHandlingTests.cs (mock)');
-const THIRD_PARTY = inferred('one third-party test mock (issue 25); no Descope SDK has it');
+const THIRD_PARTY = inferred(
+  'one third-party test mock (the code index names no repository); no Descope repository has it',
+);
 const UNPUBLISHED = standIn('not published anywhere found');
 
 /** Every error answer the emulator can send. A unit test holds each to its evidence. */

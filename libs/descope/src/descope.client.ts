@@ -8,9 +8,9 @@ export type Sdk = ReturnType<typeof DescopeSdk>;
 type DataOf<R> = R extends SdkResponse<infer T> ? T : never;
 
 /**
- * What a call presents to Descope, when that decides what a refusal means: a 401 or 403 on a call
- * whose only credential is a refresh token refuses that token, whatever code comes with it (the
- * codes Descope sends for a refused refresh token are not published: docs/descope-wire.md §4).
+ * What a call presents to Descope, when that decides what a refusal means: a 401 on a call whose
+ * only credential is a refresh token refuses that token, whatever code comes with it (the codes
+ * Descope sends for a refused refresh token are not published: docs/descope-wire.md §4).
  */
 export interface CallContext {
   presents?: 'refresh-token';

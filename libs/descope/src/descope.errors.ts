@@ -23,9 +23,12 @@ export class DescopeApiError extends DescopeError {
     super(`Descope answered ${status} ${code}: ${description}`);
   }
 
-  /** A 401 or 403 on a call whose only credential was a refresh token: that token is refused. */
+  /**
+   * A 401 on a call whose only credential was a refresh token: that token is refused. A 403
+   * says the token is fine but the act is not allowed (a tenant the user is not in), so not it.
+   */
   get refusesRefreshToken(): boolean {
-    return this.presented === 'refresh-token' && (this.status === 401 || this.status === 403);
+    return this.presented === 'refresh-token' && this.status === 401;
   }
 }
 

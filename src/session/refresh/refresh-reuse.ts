@@ -1,4 +1,4 @@
-import { DescopeClient } from '@app/descope';
+import { DescopeClient, DescopeErrorCodes, isDescopeCode } from '@app/descope';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LRUCache } from 'lru-cache';
@@ -42,6 +42,20 @@ export class RefreshReuse {
         ? 'The refresh token was already exchanged for a newer one; every session of this user was ended'
         : 'The refresh token was already exchanged for a newer one',
     );
+  }
+
+  /**
+   * A Descope call with a refresh token of `userId`: when Descope answers that it ended the
+   * token's family (E064006, a rotated-away token came back), the user's sessions end here too,
+   * as for reuse seen here, whatever route presented the token.
+   */
+  async familyChecked<T>(userId: string, pending: Promise<T>): Promise<T> {
+    try {
+      return await pending;
+    } catch (error) {
+      if (isDescopeCode(error, DescopeErrorCodes.familyInvalidated)) throw await this.end(userId);
+      throw error;
+    }
   }
 
   private async endAll(userId: string): Promise<void> {
