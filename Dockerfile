@@ -25,8 +25,11 @@ COPY --from=build /app/dist ./dist
 # The base image's `node` user, by number so Kubernetes' runAsNonRoot can check it. The files
 # above stay root's: the process cannot rewrite its own code.
 USER 1000:1000
-EXPOSE 3000
-# The slim image has no curl; Node's own fetch asks the liveness route.
+# In a container the management port (/metrics, detailed /health) listens on every interface, so
+# probes and Prometheus reach it; publish or route only the public port (3000).
+ENV MANAGEMENT_HOST=0.0.0.0
+EXPOSE 3000 9464
+# The slim image has no curl; Node's own fetch asks the liveness route on the management port.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/live', { signal: AbortSignal.timeout(2000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.MANAGEMENT_PORT || 9464) + '/health/live', { signal: AbortSignal.timeout(2000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "--max-semi-space-size=16", "--no-allocation-site-pretenuring", "dist/src/main.js"]

@@ -13,6 +13,7 @@ import { EnvironmentVariables } from './config/env.validation';
 import { trustedOrigins } from './config/trusted-origins';
 import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging/logging.module';
+import { ManagementModule } from './management/management.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { MetricsService } from './metrics/metrics.service';
 import { OtpModule } from './otp/otp.module';
@@ -96,6 +97,7 @@ export class AppModule {
         RevocationModule,
         HealthModule,
         MetricsModule,
+        ManagementModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { createApp } from './bootstrap';
 import { ConfigurationError } from './config/config-rules';
 import { trimHeapWhenIdle } from './runtime/trim-heap-when-idle';
+import { ManagementServer } from './management/management-server';
 import { exitGracefullyOnSignals } from './shutdown';
 
 async function main(): Promise<void> {
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   const { app, config } = await createApp();
   exitGracefullyOnSignals(app, config.SHUTDOWN_GRACE_MS);
   await app.listen(config.PORT, config.HOST);
+  await app.get(ManagementServer).listen();
   trimHeapWhenIdle(app.getHttpServer(), config.HEAP_TRIM_IDLE_MS);
   new Logger('Bootstrap').log(`Listening on ${await app.getUrl()} (API docs at /docs)`);
 }

@@ -54,7 +54,7 @@ describe('Service: API docs', () => {
   it('serves Prometheus metrics by route pattern, never by raw URL', async () => {
     await h.api('GET', '/v1/session', { bearer: 'not-a-token' });
     await h.api('GET', '/v1/unknown/secret-path-segment');
-    const response = await fetch(`${h.url}/metrics`);
+    const response = await fetch(`${h.managementUrl}/metrics`);
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
     expect(text).toContain('http_requests_total{method="GET",route="/v1/session",status="401"} 1');

@@ -92,7 +92,7 @@ describe('Service: request limits', () => {
       const statuses = [];
       for (let i = 0; i < 3; i += 1) statuses.push((await signIn(open)).status);
       expect(statuses).toEqual([401, 429, 429]);
-      const metrics = await (await fetch(`${open.url}/metrics`)).text();
+      const metrics = await (await fetch(`${open.managementUrl}/metrics`)).text();
       expect(metrics).toMatch(/auth_limiter_failures_total\{limiter="budgets"\} [1-9]/);
     } finally {
       await open.close();

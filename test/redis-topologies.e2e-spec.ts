@@ -35,7 +35,7 @@ const guesses = async (hs: AppHarness[], loginId: string, count: number) => {
 };
 const failures = async (h: AppHarness) =>
   [
-    ...(await (await fetch(`${h.url}/metrics`)).text()).matchAll(
+    ...(await (await fetch(`${h.managementUrl}/metrics`)).text()).matchAll(
       /auth_limiter_failures_total\{limiter="(\w+)"\} (\d+)/g,
     ),
   ].map(([, limiter, count]) => `${limiter} ${count}`);

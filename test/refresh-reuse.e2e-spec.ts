@@ -56,7 +56,7 @@ describe('Refresh coalescing and reuse detection (rotation on, one instance)', (
     expect(reuse.body.detail).toMatch(/already exchanged/);
     expect((await h.api('GET', '/v1/session', { bearer: sessionJwt })).status).toBe(401);
     expect((await refresh(rotated)).status).toBe(401);
-    const text = await (await fetch(`${h.url}/metrics`)).text();
+    const text = await (await fetch(`${h.managementUrl}/metrics`)).text();
     expect(text).toMatch(/auth_revocations_total\{reason="refresh_reuse"\} [1-9]/);
   });
 

@@ -67,7 +67,7 @@ describe('Sessions on a Redis Cluster', () => {
     expect(answers.map(({ status }) => status)).toEqual(Array(10).fill(200));
     expect(new Set(answers.map(({ body }) => body.refreshJwt)).size).toBe(1);
     expect((await stats()) - before).toBe(1);
-    const metrics = await (await fetch(`${instances[0].url}/metrics`)).text();
+    const metrics = await (await fetch(`${instances[0].managementUrl}/metrics`)).text();
     expect(metrics).not.toMatch(/auth_limiter_failures_total\{[^}]*\} [1-9]/);
   });
 });

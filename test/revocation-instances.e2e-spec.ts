@@ -146,7 +146,7 @@ describe('Sessions end on every instance', () => {
       expect((await logout(i, user)).status).toBe(204);
       expect((await refusedWithin(url(i), user.sessionJwt, 0)).status).toBe(401);
     }
-    const ready = await call(url(0), 'GET', '/health/ready');
+    const ready = await call(instances[0].managementUrl, 'GET', '/health/ready');
     expect([ready.status, ready.body.details.revocations.status]).toEqual([200, 'degraded']);
     await redis.restart();
     for (const user of users) {
@@ -155,7 +155,7 @@ describe('Sessions end on every instance', () => {
       }
     }
     for (const i of [0, 1, 2]) {
-      const metrics = await (await fetch(`${url(i)}/metrics`)).text();
+      const metrics = await (await fetch(`${instances[i].managementUrl}/metrics`)).text();
       expect(metrics).toMatch(/auth_revocations_pending 0/);
     }
   }, 60_000);

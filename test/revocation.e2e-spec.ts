@@ -121,7 +121,7 @@ describe('Ending sessions', () => {
   });
 
   it('counts each revocation by reason', async () => {
-    const text = await (await fetch(`${h.url}/metrics`)).text();
+    const text = await (await fetch(`${h.managementUrl}/metrics`)).text();
     for (const reason of ['logout', 'logout_all', 'revoke_other_sessions', 'password_change']) {
       expect(text).toMatch(new RegExp(`auth_revocations_total\\{reason="${reason}"\\} [1-9]`));
     }

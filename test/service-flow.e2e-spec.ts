@@ -94,7 +94,7 @@ describe('Service: password and session flow', () => {
       const reset = await h.api('POST', '/v1/password/reset', { body: { loginId } });
       expect(reset.status).toBe(202);
       expect(await h.outbox(loginId)).toEqual([]);
-      const metrics = await fetch(`${h.url}/metrics`).then((r) => r.text());
+      const metrics = await fetch(`${h.managementUrl}/metrics`).then((r) => r.text());
       expect(metrics).toMatch(/auth_password_reset_refusals_total\{code="E011004"\} 1/);
       await verifyEmail(h, loginId, refreshJwt);
     });

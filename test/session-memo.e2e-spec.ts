@@ -7,7 +7,7 @@ describe('Session memo: repeated tokens skip the signature check, dropped keys e
   let sessionJwt: string;
   let refreshJwt: string;
   const memo = async (result: 'hit' | 'miss') => {
-    const text = await (await fetch(`${h.url}/metrics`)).text();
+    const text = await (await fetch(`${h.managementUrl}/metrics`)).text();
     return Number(
       new RegExp(`auth_token_memo_total\\{result="${result}"\\} (\\d+)`).exec(text)?.[1] ?? 0,
     );

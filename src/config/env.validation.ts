@@ -41,6 +41,9 @@ export class EnvironmentVariables extends EmulatorVariables {
 
   @Expose() @intOr(3000) @IsInt() @Min(0) @Max(65535) PORT!: number;
   @Expose() @textOr('0.0.0.0') @IsString() HOST!: string;
+  /** The operators' port: /metrics and detailed health (src/management). 0 picks a free one. */
+  @Expose() @intOr(9464) @IsInt() @Min(0) @Max(65535) MANAGEMENT_PORT!: number;
+  @Expose() @textOr('127.0.0.1') @IsString() MANAGEMENT_HOST!: string;
   @Expose() @intOr(32) @IsInt() @Min(2) @Max(256) JSON_MAX_DEPTH!: number;
   @Expose() @intOr(10000) @IsInt() @Min(500) @Max(120000) REQUEST_TIMEOUT_MS!: number;
   @Expose() @intOr(10000) @IsInt() @Min(0) @Max(120000) SHUTDOWN_GRACE_MS!: number;

@@ -10,13 +10,13 @@ describe('MetricsController', () => {
   });
   afterAll(() => c.close());
 
-  it('GET /metrics answers the Prometheus text of the registry', async () => {
+  it('GET /metrics is 404 on the public port without METRICS_TOKEN (the management port has it)', async () => {
     c.app.get(MetricsService).observe('GET', '/v1/session', 200, 3);
     const response = await c.app.inject({ url: '/metrics' });
-    expect(response.statusCode).toBe(200);
-    expect(response.headers['content-type']).toContain('text/plain');
-    expect(response.body).toContain(
-      'http_requests_total{method="GET",route="/v1/session",status="200"} 1',
-    );
+    expect([response.statusCode, response.json<{ code: string }>().code]).toEqual([
+      404,
+      'not_found',
+    ]);
+    expect(response.body).not.toContain('http_requests_total');
   });
 });

@@ -1,5 +1,5 @@
 import { Public } from '@app/auth';
-import { Controller, Get, Header, Headers, Logger, OnModuleInit } from '@nestjs/common';
+import { Controller, Get, Header, Headers } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { EnvironmentVariables } from '../config/env.validation';
@@ -12,24 +12,11 @@ import { NoRateLimit } from '../rate-limit/no-rate-limit.decorator';
 @NoRateLimit()
 @Public()
 @Controller('metrics')
-export class MetricsController implements OnModuleInit {
+export class MetricsController {
   constructor(
     private readonly metricsService: MetricsService,
     private readonly config: ConfigService<EnvironmentVariables, true>,
   ) {}
-
-  /** Some counters follow single requests (reset refusals): an open /metrics is worth a warning. */
-  onModuleInit(): void {
-    const open =
-      this.config.get('METRICS_ENABLED', { infer: true }) &&
-      !this.config.get('METRICS_TOKEN', { infer: true });
-    if (open && this.config.get('NODE_ENV', { infer: true }) === 'production') {
-      new Logger('Metrics').warn(
-        'METRICS_TOKEN is not set: /metrics answers anyone who reaches the port; keep it off ' +
-          'public routes, or set METRICS_TOKEN (or METRICS_ENABLED=false)',
-      );
-    }
-  }
 
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')

@@ -24,7 +24,7 @@ describe('Budgets: sends of codes and reset links', () => {
     }
     expect(new Set(answers).size).toBe(1); // seven identical 202s
     expect(await codes(loginId)).toBe(5);
-    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    const metrics = await (await fetch(`${h.managementUrl}/metrics`)).text();
     expect(metrics).toMatch(/auth_budget_refusals_total\{budget="send",channel="email"\} [1-9]/);
     expect(metrics).not.toContain(loginId);
   });

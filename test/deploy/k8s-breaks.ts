@@ -37,6 +37,27 @@ export const K8S_BREAKS: [string, (k8s: K8sFiles) => void, string][] = [
     "not the service's PORT 4000",
   ],
   [
+    'a probe asks the public port',
+    (k) => (container(k).livenessProbe.httpGet.port = 'http'),
+    'livenessProbe asks port http, not the management port 9464',
+  ],
+  [
+    'the management port listens on loopback only',
+    (k) => (settings(k).MANAGEMENT_HOST = '127.0.0.1'),
+    'MANAGEMENT_HOST is not 0.0.0.0',
+  ],
+  [
+    'Prometheus scrapes the public port',
+    (k) =>
+      (kind(k, 'Deployment').spec.template.metadata.annotations['prometheus.io/port'] = '3000'),
+    'Prometheus does not scrape the management port 9464',
+  ],
+  [
+    'the Service exposes the management port',
+    (k) => (kind(k, 'Service').spec.ports[0].targetPort = 'management'),
+    'the Service exposes the management port',
+  ],
+  [
     'the root filesystem is writable',
     (k) => (container(k).securityContext.readOnlyRootFilesystem = false),
     'readOnlyRootFilesystem is not true',

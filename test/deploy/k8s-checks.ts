@@ -14,7 +14,7 @@ export function k8sProblems(k8s: K8sFiles, keys: Set<string>): string[] {
   const all = [
     ...problems,
     ...kustomizationProblems(k8s),
-    ...probeProblems(deployment, Number(settings.PORT ?? 3000)),
+    ...probeProblems(deployment, settings),
     ...securityProblems(deployment),
     ...shutdownProblems(deployment, Number(settings.SHUTDOWN_GRACE_MS ?? 10000)),
     ...envProblems(k8s, keys),
@@ -43,9 +43,25 @@ function kustomizationProblems({ kustomization, files, manifests }: K8sFiles): s
   return problems;
 }
 
-function probeProblems(deployment: any, port: number): string[] {
+/**
+ * Probes ask the management port (MANAGEMENT_PORT, on every interface so the kubelet reaches it),
+ * Prometheus scrapes it, and the container's named ports are the configured ones.
+ */
+function probeProblems(deployment: any, settings: Record<string, string>): string[] {
   const { container } = podOf(deployment);
   const problems: string[] = [];
+  const port = Number(settings.MANAGEMENT_PORT ?? 9464);
+  const named = (name: string) =>
+    (container.ports ?? []).find((p: any) => p.name === name)?.containerPort as unknown;
+  if (named('http') !== Number(settings.PORT ?? 3000))
+    problems.push(`the http port is not the service's PORT ${settings.PORT ?? 3000}`);
+  if (named('management') !== port)
+    problems.push(`the management port is not the service's MANAGEMENT_PORT ${port}`);
+  if (settings.MANAGEMENT_HOST !== '0.0.0.0')
+    problems.push('MANAGEMENT_HOST is not 0.0.0.0: the kubelet and Prometheus cannot reach it');
+  const annotations = deployment.spec?.template?.metadata?.annotations ?? {};
+  if (annotations['prometheus.io/port'] !== String(port))
+    problems.push(`Prometheus does not scrape the management port ${port}`);
   const expected = {
     readinessProbe: ['/health/ready'],
     livenessProbe: ['/health/live'],
@@ -57,9 +73,9 @@ function probeProblems(deployment: any, port: number): string[] {
     if (!paths.includes(probe?.httpGet?.path))
       problems.push(`${name} must GET ${paths.join(' or ')}`);
     const target = probe?.httpGet?.port;
-    const named = (container.ports ?? []).find((p: any) => p.name === target);
-    if ((named?.containerPort ?? target) !== port)
-      problems.push(`${name} asks port ${target}, not the service's PORT ${port}`);
+    const asked = (named(String(target)) as number | undefined) ?? target;
+    if (asked !== port)
+      problems.push(`${name} asks port ${target}, not the management port ${port}`);
   }
   return problems;
 }

@@ -23,9 +23,13 @@ export function wiringProblems(k8s: K8sFiles): string[] {
   if (!selects(service.spec?.selector, labels))
     problems.push("the Service's selector does not match the pods");
   const ports = (container.ports ?? []) as { name?: string; containerPort: number }[];
-  for (const { targetPort } of (service.spec?.ports ?? []) as { targetPort: unknown }[])
-    if (!ports.some((port) => port.name === targetPort || port.containerPort === targetPort))
+  for (const { targetPort } of (service.spec?.ports ?? []) as { targetPort: unknown }[]) {
+    const port = ports.find((p) => p.name === targetPort || p.containerPort === targetPort);
+    if (!port)
       problems.push(`the Service targets port ${String(targetPort)}, which the container lacks`);
+    if (port?.name === 'management')
+      problems.push('the Service exposes the management port: /metrics would reach the ingress');
+  }
   if (hpa.apiVersion !== 'autoscaling/v2') problems.push('the autoscaler is not autoscaling/v2');
   const target = hpa.spec?.scaleTargetRef ?? {};
   if (target.kind !== 'Deployment' || target.name !== deployment.metadata?.name)

@@ -4,6 +4,7 @@ import DescopeClient from '@descope/node-sdk';
 import { dirname, join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { createApp } from '../../src/bootstrap';
+import { ManagementServer } from '../../src/management/management-server';
 import { Sdk } from './emulator-harness';
 
 export interface ApiResponse {
@@ -39,12 +40,16 @@ export const TEST_DEFAULTS = {
   SENDS_PER_DEVICE: 'off',
   // The failure floor too: test/security/enumeration.e2e-spec.ts measures it at its default.
   AUTH_FAILURE_MIN_MS: '0',
+  // Each app's management port on a free one (/metrics and detailed /health live there).
+  MANAGEMENT_PORT: '0',
 };
 
 /** The service (AppModule, as main.ts builds it) on an ephemeral port, against its own emulator. */
 export interface AppHarness {
   app: NestFastifyApplication;
   url: string;
+  /** The management port: `/metrics`, and `/health/ready` with its details. */
+  managementUrl: string;
   emulator: RunningEmulator;
   /** The real SDK with a management key, for setting up users, roles and tenants. */
   management: Sdk;
@@ -95,6 +100,7 @@ export async function startApp(
   );
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
+  const managementUrl = await app.get(ManagementServer).listen();
   const api = async (
     method: string,
     path: string,
@@ -133,6 +139,7 @@ export async function startApp(
   return {
     app,
     url,
+    managementUrl,
     emulator,
     management: DescopeClient({
       projectId: emulator.projectId,

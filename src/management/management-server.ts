@@ -1,0 +1,100 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { randomUUID } from 'node:crypto';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { EnvironmentVariables } from '../config/env.validation';
+import { ReadinessCheck } from '../health/readiness-check';
+import { MetricsService } from '../metrics/metrics.service';
+import { problemBody } from '../problems/problem-body';
+import { ProblemError } from '../problems/problem.error';
+
+const PROMETHEUS = 'text/plain; version=0.0.4; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+interface Answer {
+  status: number;
+  type: string;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+const json = (status: number, value: unknown): Answer => ({
+  status,
+  type: JSON_TYPE,
+  body: JSON.stringify(value),
+});
+
+function problem(error: ProblemError): Answer {
+  const retryAfter = error.extras.retryAfter;
+  const headers = retryAfter ? { 'retry-after': String(retryAfter) } : undefined;
+  return { ...json(error.status, problemBody(error, randomUUID())), headers };
+}
+
+/**
+ * The operators' port (Spring Boot's actuator port, Envoy's admin port): `/metrics` and the
+ * detailed `/health/live` and `/health/ready`, bound to MANAGEMENT_HOST:MANAGEMENT_PORT (loopback
+ * unless told otherwise), never on the public port. Three fixed GET routes with no body, so plain
+ * `node:http`: no framework, no body parser, no CORS, nothing a stranger could reach.
+ */
+@Injectable()
+export class ManagementServer implements OnApplicationShutdown {
+  private server?: Server;
+  private readonly logger = new Logger('Management');
+
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly check: ReadinessCheck,
+    private readonly config: ConfigService<EnvironmentVariables, true>,
+  ) {}
+
+  /** Starts listening (main.ts, after the public port); answers its URL. */
+  async listen(): Promise<string> {
+    const server = createServer((request, response) => void this.serve(request, response));
+    const port = this.config.get('MANAGEMENT_PORT', { infer: true });
+    const host = this.config.get('MANAGEMENT_HOST', { infer: true });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject).listen(port, host, () => resolve());
+    });
+    this.server = server;
+    this.logger.log(`Management port on ${this.url} (/metrics, /health/live, /health/ready)`);
+    return this.url!;
+  }
+
+  get url(): string | undefined {
+    const address = this.server?.address() as AddressInfo | null | undefined;
+    if (!address) return undefined;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return `http://${host}:${address.port}`;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+
+  private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const answer = await this.answer(request).catch((error: unknown) =>
+      error instanceof ProblemError
+        ? problem(error)
+        : problem(new ProblemError('internal_error', 'The check failed unexpectedly')),
+    );
+    response.writeHead(answer.status, { 'content-type': answer.type, ...answer.headers });
+    response.end(request.method === 'HEAD' ? undefined : answer.body);
+  }
+
+  private async answer({ method, url }: IncomingMessage): Promise<Answer> {
+    const path = (url ?? '/').split('?')[0];
+    if (method !== 'GET' && method !== 'HEAD') return problem(notFound());
+    if (path === '/health/live') return json(200, await this.check.live());
+    if (path === '/health/ready') return json(200, await this.check.ready());
+    if (path === '/metrics' && this.config.get('METRICS_ENABLED', { infer: true })) {
+      return { status: 200, type: PROMETHEUS, body: await this.metrics.render() };
+    }
+    return problem(notFound());
+  }
+}
+
+const notFound = () => new ProblemError('not_found', 'No such route on the management port');
