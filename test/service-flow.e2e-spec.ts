@@ -95,7 +95,7 @@ describe('Service: password and session flow', () => {
       expect(reset.status).toBe(202);
       expect(await h.outbox(loginId)).toEqual([]);
       const metrics = await fetch(`${h.managementUrl}/metrics`).then((r) => r.text());
-      expect(metrics).toMatch(/auth_password_reset_refusals_total\{code="E011004"\} 1/);
+      expect(metrics).toMatch(/auth_password_reset_refusals_total\{result="refused"\} 1/);
       await verifyEmail(h, loginId, refreshJwt);
     });
 

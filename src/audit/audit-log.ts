@@ -46,7 +46,8 @@ export class AuditLog {
   record(action: AuditAction, request: FastifyRequest, reply: FastifyReply): void {
     const context = contextOf(request);
     const result = resultOf(reply.statusCode, context.failure?.problem.code);
-    this.metrics.authOutcomes.inc({ action, result });
+    // What the caller was told, not why: a hidden failure counts as `refused`, whatever its cause.
+    this.metrics.authOutcomes.inc({ action, result: context.accountHidden ? 'refused' : result });
     const loginId = (request.body as { loginId?: unknown } | undefined)?.loginId;
     // Passport's principal, on routes that take a token.
     const principal = (request as { user?: { userId?: string } }).user;
@@ -77,6 +78,17 @@ export class AuditLog {
       userId,
       ...(instancesReached === undefined ? {} : { instancesReached }),
     });
+  }
+
+  /**
+   * Records what Descope refused behind an answer that hides it (`event: "refusal"`): a password
+   * reset for an unknown login id or one with no verified email answers 202 all the same. The
+   * reason (Descope's code) is here only, with the keyed hash of the login id; the metric
+   * `auth_password_reset_refusals_total` counts it as `refused`, whatever the reason.
+   */
+  refusal(action: AuditAction, reason: string, loginId: string): void {
+    this.metrics.resetRefusals.inc({ result: 'refused' });
+    this.write({ event: 'refusal', action, reason, loginIdHash: this.hash(loginId) });
   }
 
   /**

@@ -13,6 +13,11 @@ export class RequestContext {
   failure?: Failure;
   /** The user the request was about, once known (from the answer or the token). */
   userId?: string;
+  /**
+   * The answer was the route's one failure answer (HidesAccounts): its cause (unknown user,
+   * locked code) goes to the audit line only, never to a metric label.
+   */
+  accountHidden = false;
 
   constructor(
     readonly requestId: string,

@@ -21,8 +21,8 @@ export class PasswordResetController {
     summary: 'Send a password-reset link; answers 202 whether or not the account exists',
     description:
       'Descope sends the link only to a verified email: a password user verifies it first with ' +
-      '/v1/otp/update/email (to the same address) and /v1/otp/verify/email. A refusal is logged ' +
-      'and counted in auth_password_reset_refusals_total, and still answers 202.',
+      '/v1/otp/update/email (to the same address) and /v1/otp/verify/email. A refusal is audited ' +
+      '(its reason, a keyed hash of the login id) and still answers 202.',
   })
   sendReset(
     @Body() dto: PasswordResetDto,

@@ -1,9 +1,9 @@
 import { DescopeClient, WITH_REFRESH_TOKEN, isDescopeRefusal } from '@app/descope';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '../audit/audit-log';
 import { CallerInfo } from '../budgets/caller';
 import { DeviceTokens } from '../budgets/device-tokens';
 import { SendBudget } from '../budgets/send-budget';
-import { MetricsService } from '../metrics/metrics.service';
 import { CallerOptionsPolicy } from '../policies/caller-options.policy';
 import { ProblemError } from '../problems/problem.error';
 import { AuthResponseFactory } from '../tokens/auth-response.factory';
@@ -19,22 +19,20 @@ const RESET_ACCEPTED = { message: 'If the account exists, a reset link is on its
 /** A password reset: a link by email (to a verified address only, on Descope), then a new password. */
 @Injectable()
 export class PasswordResetService {
-  private readonly logger = new Logger(PasswordResetService.name);
-
   constructor(
     private readonly descope: DescopeClient,
     private readonly authResponses: AuthResponseFactory,
     private readonly callerOptions: CallerOptionsPolicy,
     private readonly sends: SendBudget,
     private readonly devices: DeviceTokens,
-    private readonly metrics: MetricsService,
+    private readonly audit: AuditLog,
     private readonly passwords: PasswordService,
   ) {}
 
   /**
    * Always 202 for a well-formed request, so the answer never tells whether the account exists.
-   * Descope refuses users without a verified email (and unknown ones): that is logged with its
-   * code, never the address, and counted in `auth_password_reset_refusals_total`.
+   * Descope refuses users without a verified email (and unknown ones): the audit line says why
+   * (its code, a keyed hash of the login id), `auth_password_reset_refusals_total` only counts it.
    */
   async sendReset(
     { loginId, redirectUrl, templateOptions }: PasswordResetDto,
@@ -49,11 +47,9 @@ export class PasswordResetService {
       );
     } catch (error) {
       if (!isDescopeRefusal(error)) throw error;
-      this.metrics.resetRefusals.inc({ code: /^E\d{6}$/.test(error.code) ? error.code : 'other' });
-      this.logger.warn(
-        `Descope refused a password reset (${error.code}): the login id is unknown, or the ` +
-          'user has no verified email (verify one with an OTP sign-up or /v1/otp/update/email)',
-      );
+      // Unknown login id, or no verified email (verify one with an OTP sign-up or an update).
+      const reason = /^E\d{6}$/.test(error.code) ? error.code : 'other';
+      this.audit.refusal('password.reset', reason, loginId);
     }
     return RESET_ACCEPTED;
   }

@@ -27,7 +27,9 @@ const accountHiding = routeEffect<AccountFailure | undefined, 'preSerialization'
     const floorMs = config.get('AUTH_FAILURE_MIN_MS', { infer: true });
     return (failure) => (request, reply, payload, done) => {
       if (reply.statusCode < 400) return done(null, payload);
-      if (failure && contextOf(request).failure?.failedSecret) {
+      const context = contextOf(request);
+      if (failure && context.failure?.failedSecret) {
+        context.accountHidden = true;
         const hidden = new ProblemError(failure.code, failure.detail);
         void reply.status(hidden.status).removeHeader('retry-after');
         const wait = Math.max(0, floorMs - reply.elapsedTime);

@@ -11,14 +11,15 @@ describe('observedFetch', () => {
     await observedFetch(report, base)(`http://x/v2/keys/${pid}?loginId=a@b.c`, {});
     await observedFetch(report, base)('http://x/v1/auth/password/signin', {});
     expect(calls.map(({ endpoint, outcome }) => [endpoint, outcome])).toEqual([
-      ['/v2/keys/:id', 'ok'],
-      ['/v1/auth/password/signin', 'ok'],
+      ['/v2/keys/:id', 'answered'],
+      ['/v1/auth/password/signin', 'answered'],
     ]);
     expect(calls[0].milliseconds).toBeGreaterThanOrEqual(0);
   });
 
   it.each([
-    [401, 'client_error'],
+    [200, 'answered'],
+    [401, 'answered'],
     [429, 'rate_limited'],
     [503, 'server_error'],
   ])('reports HTTP %i as %s', async (status, outcome) => {

@@ -1,6 +1,10 @@
-/** How one request to Descope ended, as a metric label. */
+/**
+ * How one request to Descope ended, as a metric label. `answered` is a 2xx or a refusal alike:
+ * on the routes that hide accounts, "Descope refused" versus "Descope accepted" is exactly what
+ * the caller is not told (an OTP sign-up of a taken login id), so no label tells it either.
+ */
 export type UpstreamOutcome =
-  'ok' | 'client_error' | 'rate_limited' | 'server_error' | 'timeout' | 'network_error';
+  'answered' | 'rate_limited' | 'server_error' | 'timeout' | 'network_error';
 
 /** One request the SDK made: the endpoint's path (ids masked), how it ended, how long it took. */
 export interface UpstreamCall {
@@ -64,5 +68,5 @@ function maskedPath(url: string): string {
 function outcomeOf(status: number): UpstreamOutcome {
   if (status === 429) return 'rate_limited';
   if (status >= 500) return 'server_error';
-  return status >= 400 ? 'client_error' : 'ok';
+  return 'answered';
 }
