@@ -2,7 +2,7 @@ import type { Options } from 'pino-http';
 import { EnvironmentVariables } from '../config/env.validation';
 import { activeContext } from '../http/request-context';
 import { isoTimeOncePerMs } from './log-time';
-import { REDACTED_PATHS } from './redaction';
+import { REDACTED_PATHS, redactDeep } from './redaction';
 
 /** pino's mixin: the running request's id, on every line logged while it runs. */
 const requestIdMixin = (): { requestId?: string } => {
@@ -26,7 +26,10 @@ export function pinoOptions(config: EnvironmentVariables, pretty: boolean): Opti
     timestamp: isoTimeOncePerMs,
     mixin: requestIdMixin,
     ...(pretty
-      ? { transport: { target: 'pino-pretty', options: { singleLine: true } } }
-      : { formatters: { level: (label: string) => ({ level: label }) } }),
+      ? {
+          transport: { target: 'pino-pretty', options: { singleLine: true } },
+          formatters: { log: redactDeep },
+        }
+      : { formatters: { level: (label: string) => ({ level: label }), log: redactDeep } }),
   };
 }
