@@ -84,6 +84,25 @@ describe('Service: bad input', () => {
   });
 
   it.each(ROUTES)(
+    '$path refuses extra fields with caller-chosen names without repeating them',
+    async ({ path, valid }) => {
+      const names = ['<img src=x onerror=alert(1)>', 'a\u202eb', 'x'.repeat(50), 'two words'];
+      const response = await h.api('POST', path, {
+        body: { ...valid, ...Object.fromEntries(names.map((name) => [name, 1])) },
+        bearer: refreshJwt,
+      });
+      expect([response.status, response.body.errors]).toEqual([
+        400,
+        [{ field: '(unnamed)', message: '4 unknown properties (names not repeated) not allowed' }],
+      ]);
+      const text = JSON.stringify(response.body);
+      for (const fragment of ['<img', 'onerror', '\\u202e', 'xxxxxxxxxx', 'two words']) {
+        expect(text).not.toContain(fragment);
+      }
+    },
+  );
+
+  it.each(ROUTES)(
     '$path answers malformed JSON, an empty body and a non-JSON type with 4xx',
     async ({ path }) => {
       const malformed = await h.api('POST', path, {

@@ -24,9 +24,22 @@ export function safeFieldName(name: string): string {
   return escaped.length > 64 ? `${escaped.slice(0, 63)}…` : escaped;
 }
 
-/** Every failed constraint of every (nested) field, named by its dotted path. */
+/** A property name the answer may repeat: a short plain identifier, like every DTO's own. */
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,39}$/;
+
+/** What stands for an unknown property whose name is not repeated (attacker-chosen text). */
+export const UNNAMED_PROPERTY = '(unnamed)';
+
+/**
+ * Every failed constraint of every (nested) field, named by its dotted path. An unknown property
+ * is named only when its name is a short plain identifier; any other is reported without its
+ * name, so no caller-chosen text (markup, controls, kilobytes) comes back in the answer or the log.
+ */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
+    if (error.constraints?.whitelistValidation && !PLAIN_NAME.test(error.property)) {
+      return [{ field: UNNAMED_PROPERTY, message: 'an unknown property is not allowed' }];
+    }
     const raw = parent ? `${parent}.${error.property}` : error.property;
     const field = safeFieldName(raw);
     const own = Object.values(error.constraints ?? {}).map((message) => ({
@@ -36,6 +49,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     return [...own, ...flattenValidationErrors(error.children ?? [], raw)];
   });
 }
+
+const unknownCount = (count: number) =>
+  `${count} unknown ${count === 1 ? 'property' : 'properties'} (names not repeated) not allowed`;
 
 /**
  * The app's pipe: strips nothing silently (unknown fields are refused), converts types, and
@@ -49,7 +65,13 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
-      const fieldErrors = flattenValidationErrors(errors).slice(0, MAX_FIELD_ERRORS);
+      const all = flattenValidationErrors(errors);
+      const unnamed = all.filter(({ field }) => field === UNNAMED_PROPERTY).length;
+      const named = all.filter(({ field }) => field !== UNNAMED_PROPERTY);
+      const fieldErrors = [
+        ...named,
+        ...(unnamed ? [{ field: UNNAMED_PROPERTY, message: unknownCount(unnamed) }] : []),
+      ].slice(0, MAX_FIELD_ERRORS);
       const fields = [...new Set(fieldErrors.map((error) => error.field))].join(', ');
       return new ProblemError('invalid_request', `Invalid or missing fields: ${fields}`, {
         errors: fieldErrors,
