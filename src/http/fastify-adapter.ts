@@ -1,6 +1,6 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { EnvironmentVariables } from '../config/env.validation';
-import { requestIdFor } from './request-id';
+import { newRequestId } from './request-id';
 import { problemClientErrorHandler, problemFrameworkErrors } from './client-errors';
 
 /** Largest request body, bytes: auth requests are small. */
@@ -28,7 +28,7 @@ export function createAdapter(config: EnvironmentVariables): FastifyAdapter {
   const timeout = config.REQUEST_TIMEOUT_MS;
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    genReqId: requestIdFor,
+    genReqId: newRequestId,
     // Behind a proxy, the client IP (rate limits) comes from X-Forwarded-For only when trusted.
     trustProxy: proxyTrust(config.TRUST_PROXY),
     requestTimeout: timeout,

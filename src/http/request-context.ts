@@ -13,6 +13,8 @@ export class RequestContext {
   failure?: Failure;
   /** The user the request was about, once known (from the answer or the token). */
   userId?: string;
+  /** The caller's own `x-request-id`, logged beside the service's (see adoptRequestId). */
+  clientRequestId?: string;
   /**
    * The answer was the route's one failure answer (HidesAccounts): its cause (unknown user,
    * locked code) goes to the audit line only, never to a metric label.

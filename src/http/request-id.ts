@@ -1,14 +1,23 @@
+import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 
-/** An incoming `x-request-id` is kept only when it is a plain token a log can hold safely. */
+/** An incoming `x-request-id` is considered only when it is a plain token a log can hold safely. */
 const SANE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** Fastify's `genReqId`: the service's own id for every request. */
+export const newRequestId = (): string => randomUUID();
+
 /**
- * The id of a request (Fastify's `genReqId`): the caller's `x-request-id` when sane (so a
- * gateway's id follows the request through), else a new UUID.
+ * The caller's `x-request-id`, when sane. It becomes the request's id (in the answer and every
+ * line) only when it came through a trusted proxy: TRUST_PROXY trusts the peer, so Fastify took
+ * the client address from X-Forwarded-For (a gateway's id then follows the request through).
+ * From anyone else it is answered as `clientRequestId` for the log line only: a caller cannot
+ * give two requests one id, or make its requests look like another's.
  */
-export function requestIdFor(raw: IncomingMessage): string {
-  const incoming = raw.headers['x-request-id'];
-  return typeof incoming === 'string' && SANE_ID.test(incoming) ? incoming : randomUUID();
+export function adoptRequestId(request: FastifyRequest): string | undefined {
+  const incoming = request.headers['x-request-id'];
+  if (typeof incoming !== 'string' || !SANE_ID.test(incoming)) return undefined;
+  if (request.ip === request.socket.remoteAddress) return incoming;
+  (request as { id: string }).id = incoming;
+  return undefined;
 }

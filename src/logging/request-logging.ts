@@ -6,6 +6,7 @@ import {
   decorateRequestContext,
   RequestContext,
 } from '../http/request-context';
+import { adoptRequestId } from '../http/request-id';
 import { summarize } from './error-summary';
 
 /** Probes and scrapes would drown the log: their successes are not logged. */
@@ -31,7 +32,9 @@ export function registerRequestLogging(
   const logger = () => (lines ??= root().child({}, { redact: { paths: [] } }));
   decorateRequestContext(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
+    const clientRequestId = adoptRequestId(request);
     const context = contextOf(request);
+    context.clientRequestId = clientRequestId;
     // For callers to quote: every answer names its request.
     void reply.header('x-request-id', request.id);
     // A client that hangs up before its answer gets no onResponse: its line says 499.
@@ -54,7 +57,7 @@ export function registerRequestLogging(
 function writeLine(
   logger: Logger,
   request: FastifyRequest,
-  { routePattern, failure }: RequestContext,
+  { routePattern, failure, clientRequestId }: RequestContext,
   status: number,
   ms: number,
   aborted = false,
@@ -63,6 +66,7 @@ function writeLine(
   const route = routePattern ?? 'unmatched';
   const line = {
     requestId: request.id,
+    ...(clientRequestId ? { clientRequestId } : {}),
     method: request.method,
     route,
     status,
