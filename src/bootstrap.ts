@@ -10,6 +10,7 @@ import { docsEnabled, EnvironmentVariables, validateEnvironment } from './config
 import { MetricsService } from './metrics/metrics.service';
 import { registerCors } from './http/cors';
 import { createAdapter } from './http/fastify-adapter';
+import { FrameworkRefusals } from './http/framework-refusals';
 import { acceptJsonOnly } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerRequestLogging } from './logging/request-logging';
@@ -19,6 +20,7 @@ import { setupSwagger } from './swagger';
 export async function configureApp(
   app: NestFastifyApplication,
   config: EnvironmentVariables,
+  refusals?: FrameworkRefusals,
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   acceptJsonOnly(fastify, config.JSON_MAX_DEPTH);
@@ -27,6 +29,7 @@ export async function configureApp(
     fastify,
     () => PinoLogger.root,
     (method, route, status, ms) => metrics.observe(method, route, status, ms),
+    refusals,
   );
   await app.register(fastifyCookie);
   registerSecurityHeaders(app);
@@ -46,13 +49,14 @@ export async function createApp(
   // Held until the app's pino logger exists, like Nest's own start-up lines (bufferLogs).
   NestLogger.attachBuffer();
   const target = await resolveDescopeTarget(config);
+  const refusals = new FrameworkRefusals();
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, target, options.logDestination),
-    createAdapter(config),
+    createAdapter(config, refusals),
     // No body parsers from Nest: configureApp registers JSON, and nothing else, itself.
     { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
-  await configureApp(app, config);
+  await configureApp(app, config, refusals);
   return { app, config, target };
 }

@@ -2,6 +2,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { EnvironmentVariables } from '../config/env.validation';
 import { newRequestId } from './request-id';
 import { problemClientErrorHandler, problemFrameworkErrors } from './client-errors';
+import { FrameworkRefusals } from './framework-refusals';
 
 /** Largest request body, bytes: auth requests are small. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -24,7 +25,10 @@ function proxyTrust(setting: EnvironmentVariables['TRUST_PROXY']) {
  * timeouts only every `connectionsCheckingInterval` (30 s by default), so that interval shrinks
  * with the timeout, which then fires within about half a timeout of its value.
  */
-export function createAdapter(config: EnvironmentVariables): FastifyAdapter {
+export function createAdapter(
+  config: EnvironmentVariables,
+  refusals: FrameworkRefusals,
+): FastifyAdapter {
   const timeout = config.REQUEST_TIMEOUT_MS;
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -37,7 +41,7 @@ export function createAdapter(config: EnvironmentVariables): FastifyAdapter {
       connectionsCheckingInterval: Math.min(1000, Math.ceil(timeout / 2)),
       maxHeaderSize: MAX_HEADER_BYTES,
     },
-    clientErrorHandler: problemClientErrorHandler,
-    frameworkErrors: problemFrameworkErrors,
+    clientErrorHandler: problemClientErrorHandler(refusals),
+    frameworkErrors: problemFrameworkErrors(refusals),
   });
 }

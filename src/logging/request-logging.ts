@@ -6,6 +6,7 @@ import {
   decorateRequestContext,
   RequestContext,
 } from '../http/request-context';
+import { FrameworkRefusals } from '../http/framework-refusals';
 import { adoptRequestId } from '../http/request-id';
 import { summarize } from './error-summary';
 
@@ -25,12 +26,20 @@ export function registerRequestLogging(
   fastify: FastifyInstance,
   root: () => Logger,
   answered: (method: string, route: string | undefined, status: number, ms: number) => void,
+  refusals?: FrameworkRefusals,
 ): void {
   // Request lines hold only the fields written below, never a secret: redaction, which costs
   // about a twentieth of a short request, is left to the lines logged by hand.
   let lines: Logger | undefined;
   const logger = () => (lines ??= root().child({}, { redact: { paths: [] } }));
   decorateRequestContext(fastify);
+  // What the framework refused before routing (slow or oversized clients, bad URLs, resets):
+  // the same line, route `unmatched`, with why and the peer's address.
+  refusals?.bind(({ requestId, method = '-', status, reason, ip }) => {
+    const line = { requestId, method, route: 'unmatched', status, ms: 0, reason, ip };
+    logger().info(line, `${method} unmatched ${status} (${reason})`);
+    answered(method, undefined, status, 0);
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     const clientRequestId = adoptRequestId(request);
     const context = contextOf(request);
