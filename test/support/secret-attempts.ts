@@ -35,8 +35,11 @@ export const SENDS = [
  * body (but the request id), how long each took, and the cause its one audit line gives.
  */
 export function secretAttempts(app: () => AppHarness, logs: LogCapture, floorMs: number) {
+  /** The service's id of a request: a caller's own `x-request-id` is only logged beside it. */
+  const serviceId = (id: string) =>
+    (logs.records().find((l) => l.clientRequestId === id)?.requestId as string | undefined) ?? id;
   const audits = (id: string) =>
-    logs.records().filter((l) => l.event === 'auth' && l.requestId === id);
+    logs.records().filter((l) => l.event === 'auth' && l.requestId === serviceId(id));
 
   async function attempt(path: string, body: unknown, headers: Record<string, string> = {}) {
     const started = performance.now();

@@ -46,7 +46,15 @@ export async function start(
   const argv = hasTaskset ? ['-c', String(core), ...node] : node.slice(1);
   const started = performance.now();
   const child = spawn(command, argv, {
-    env: { PATH: process.env.PATH, NO_COLOR: '1', HOST: '127.0.0.1', ...env, PORT: String(port) },
+    // The management port on a free one too: several services may run at once.
+    env: {
+      PATH: process.env.PATH,
+      NO_COLOR: '1',
+      HOST: '127.0.0.1',
+      MANAGEMENT_PORT: '0',
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
