@@ -42,6 +42,12 @@ describe('Shutdown on SIGTERM', () => {
       () => 'refused',
     );
     expect([503, 'refused']).toContain(late);
+    // The probes' port says not ready while the request in flight drains.
+    const probe = await fetch(`${service.managementUrl}/health/ready`);
+    expect([probe.status, probe.headers.get('content-type')]).toEqual([
+      503,
+      'application/problem+json',
+    ]);
     const answer = await inFlight;
     const code = await service.exited;
     expect(answer.status).toBe(200);

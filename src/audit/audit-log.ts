@@ -83,18 +83,17 @@ export class AuditLog {
   /**
    * Records what Descope refused behind an answer that hides it (`event: "refusal"`): a password
    * reset for an unknown login id or one with no verified email answers 202 all the same. The
-   * reason (Descope's code) is here only, with the keyed hash of the login id; the metric
-   * `auth_password_reset_refusals_total` counts it as `refused`, whatever the reason.
+   * reason (Descope's code) is here only, with the keyed hash of the login id. No metric counts
+   * it: a count of refusals would tell an account with a verified email from an unknown one.
    */
   refusal(action: AuditAction, reason: string, loginId: string): void {
-    this.metrics.resetRefusals.inc({ result: 'refused' });
     this.write({ event: 'refusal', action, reason, loginIdHash: this.hash(loginId) });
   }
 
   /**
-   * Audit lines hold only the fields above, never a secret, so they skip the logger's redaction
-   * (a few per cent of a sign-in's CPU); the Nest logger serves when no pino root exists (unit
-   * tests).
+   * Audit lines hold only the fields above, never a secret, so they skip pino's path redaction
+   * (a few per cent of a sign-in's CPU; the cheap any-depth walk, redactDeep, still runs); the
+   * Nest logger serves when no pino root exists (unit tests).
    */
   private write(line: Record<string, unknown>): void {
     const root = PinoLogger.root as Pino | undefined;

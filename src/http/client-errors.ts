@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { STATUS_CODES } from 'node:http';
+import { METHODS, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { problemBody } from '../problems/problem-body';
 import { PROBLEM_STATUS, ProblemCode } from '../problems/problem-codes';
@@ -24,10 +24,14 @@ function codeOf(error: NodeJS.ErrnoException): ProblemCode {
   return 'invalid_request';
 }
 
-/** The request line's method, when the bytes read so far hold one. */
+/** Methods Node knows: a metric label takes only these, never a client's made-up word. */
+const KNOWN_METHODS = new Set(METHODS);
+
+/** The request line's method, when the bytes read so far hold a known one. */
 function methodOf(error: NodeJS.ErrnoException & { rawPacket?: Buffer }): string | undefined {
   const head = error.rawPacket?.subarray(0, 16).toString('latin1');
-  return head ? /^([A-Z]{3,7}) /.exec(head)?.[1] : undefined;
+  const method = head ? /^([A-Z-]{3,16}) /.exec(head)?.[1] : undefined;
+  return method && KNOWN_METHODS.has(method) ? method : undefined;
 }
 
 /**
@@ -41,7 +45,10 @@ export function problemClientErrorHandler(refusals: FrameworkRefusals) {
     const ip = socket.remoteAddress;
     const requestId = randomUUID();
     if (error.code === 'ECONNRESET' || socket.destroyed) {
-      refusals.report({ requestId, status: 499, reason: 'connection_reset', ip });
+      // Only a request cut off half-way (see FrameworkRefusals.midRequest).
+      if (refusals.midRequest(socket)) {
+        refusals.report({ requestId, status: 499, reason: 'connection_reset', ip });
+      }
       socket.destroy();
       return;
     }

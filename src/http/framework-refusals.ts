@@ -1,3 +1,5 @@
+import type { Socket } from 'node:net';
+
 /** One request the framework refused before any route saw it: what its log line says. */
 export interface FrameworkRefusal {
   requestId: string;
@@ -18,6 +20,21 @@ export interface FrameworkRefusal {
  */
 export class FrameworkRefusals {
   private sink?: (refusal: FrameworkRefusal) => void;
+  /** Bytes a connection had read when its last answer went out (keep-alive). */
+  private readonly answeredAt = new WeakMap<Socket, number>();
+
+  /** A request on `socket` was answered: what it read so far belonged to answered requests. */
+  answered(socket: Socket): void {
+    this.answeredAt.set(socket, socket.bytesRead);
+  }
+
+  /**
+   * The connection carries a request not yet answered: bytes arrived since its last answer. A
+   * bare connect-and-reset, or a reset between keep-alive requests, is not a request at all.
+   */
+  midRequest(socket: Socket): boolean {
+    return socket.bytesRead > (this.answeredAt.get(socket) ?? 0);
+  }
 
   bind(sink: (refusal: FrameworkRefusal) => void): void {
     this.sink = sink;

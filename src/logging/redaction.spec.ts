@@ -23,9 +23,22 @@ const SECRET_NAMES = [
   'set-cookie',
   'x-device-token',
   'DSR',
+  'refresh_token',
+  'client_secret',
+  'apiKey',
+  'DESCOPE_MANAGEMENT_KEY',
+  'currentPassword',
+  'otp',
 ];
 const spellings = (name: string) =>
-  fc.constantFrom(name, name.toUpperCase(), name.toLowerCase(), name.replace(/-/g, '_'));
+  fc.constantFrom(
+    name,
+    name.toUpperCase(),
+    name.toLowerCase(),
+    name.replace(/-/g, '_'),
+    `${name} `,
+    name.replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)), // full width
+  );
 const secretKey = fc.constantFrom(...SECRET_NAMES).chain(spellings);
 const plainKey = fc.constantFrom('user', 'loginId', 'detail', 'items', 'meta', 'status', 'x');
 
@@ -92,6 +105,31 @@ describe('redaction at any depth', () => {
     expect(line.user.auth[0].Password).toBe('p'); // the caller's object is not changed
     const plain = { a: { b: [1, 2] } };
     expect(redactDeep(plain)).toBe(plain); // nothing to censor: no copy
+  });
+
+  it('censors what toJSON prints, the fields of a nested Error, and shared sub-objects fast', () => {
+    const printed = { toJSON: () => ({ token: 't', ok: 1 }) };
+    expect(JSON.stringify(redactDeep({ printed }))).toBe(
+      '{"printed":{"token":"[redacted]","ok":1}}',
+    );
+    const error = Object.assign(new TypeError('boom'), {
+      config: { headers: { Authorization: 'a' } },
+    });
+    const censored = redactDeep({ cause: { response: error } }) as { cause: { response: any } };
+    expect(censored.cause.response).toBeInstanceOf(TypeError);
+    expect(censored.cause.response.message).toBe('boom');
+    expect(censored.cause.response.config.headers.Authorization).toBe('[redacted]');
+    expect(error.config.headers.Authorization).toBe('a');
+    let shared: Record<string, unknown> = { secret: 's' };
+    for (let i = 0; i < 11; i += 1) shared = { a: shared, b: shared, c: shared, d: shared };
+    const started = performance.now();
+    expect(JSON.stringify(redactDeep({ shared }))).not.toContain('"s"');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('leaves readable what only looks near a secret', () => {
+    const line = { descopeCode: 'E062108', statusCode: 401, keys: 2, requestId: 'r' };
+    expect(redactDeep(line)).toBe(line);
   });
 
   it('survives cycles and very deep objects', () => {

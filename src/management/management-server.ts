@@ -1,4 +1,9 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -11,6 +16,7 @@ import { ProblemError } from '../problems/problem.error';
 
 const PROMETHEUS = 'text/plain; version=0.0.4; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
+const PROBLEM_TYPE = 'application/problem+json';
 
 interface Answer {
   status: number;
@@ -28,7 +34,8 @@ const json = (status: number, value: unknown): Answer => ({
 function problem(error: ProblemError): Answer {
   const retryAfter = error.extras.retryAfter;
   const headers = retryAfter ? { 'retry-after': String(retryAfter) } : undefined;
-  return { ...json(error.status, problemBody(error, randomUUID())), headers };
+  const body = JSON.stringify(problemBody(error, randomUUID()));
+  return { status: error.status, type: PROBLEM_TYPE, body, headers };
 }
 
 /**
@@ -38,8 +45,10 @@ function problem(error: ProblemError): Answer {
  * `node:http`: no framework, no body parser, no CORS, nothing a stranger could reach.
  */
 @Injectable()
-export class ManagementServer implements OnApplicationShutdown {
+export class ManagementServer implements BeforeApplicationShutdown, OnApplicationShutdown {
   private server?: Server;
+  /** Set once shutdown begins: readiness answers 503 while requests in flight drain. */
+  private stopping = false;
   private readonly logger = new Logger('Management');
 
   constructor(
@@ -50,13 +59,19 @@ export class ManagementServer implements OnApplicationShutdown {
 
   /** Starts listening (main.ts, after the public port); answers its URL. */
   async listen(): Promise<string> {
-    const server = createServer((request, response) => void this.serve(request, response));
+    // Probes and scrapes are small and quick: short timeouts, few connections.
+    const server = createServer(
+      { headersTimeout: 5000, requestTimeout: 10_000, maxHeaderSize: 8192 },
+      (request, response) => void this.serve(request, response),
+    );
+    server.maxConnections = 64;
     const port = this.config.get('MANAGEMENT_PORT', { infer: true });
     const host = this.config.get('MANAGEMENT_HOST', { infer: true });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject).listen(port, host, () => resolve());
     });
     this.server = server;
+    server.on('error', (error) => this.logger.error(`Management port: ${error.message}`));
     this.logger.log(`Management port on ${this.url} (/metrics, /health/live, /health/ready)`);
     return this.url!;
   }
@@ -68,6 +83,10 @@ export class ManagementServer implements OnApplicationShutdown {
     return `http://${host}:${address.port}`;
   }
 
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     const server = this.server;
     if (!server) return;
@@ -76,11 +95,11 @@ export class ManagementServer implements OnApplicationShutdown {
   }
 
   private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const answer = await this.answer(request).catch((error: unknown) =>
-      error instanceof ProblemError
-        ? problem(error)
-        : problem(new ProblemError('internal_error', 'The check failed unexpectedly')),
-    );
+    const answer = await this.answer(request).catch((error: unknown) => {
+      if (error instanceof ProblemError) return problem(error);
+      this.logger.error(`A management request failed: ${String(error)}`);
+      return problem(new ProblemError('internal_error', 'The check failed unexpectedly'));
+    });
     response.writeHead(answer.status, { 'content-type': answer.type, ...answer.headers });
     response.end(request.method === 'HEAD' ? undefined : answer.body);
   }
@@ -89,7 +108,10 @@ export class ManagementServer implements OnApplicationShutdown {
     const path = (url ?? '/').split('?')[0];
     if (method !== 'GET' && method !== 'HEAD') return problem(notFound());
     if (path === '/health/live') return json(200, await this.check.live());
-    if (path === '/health/ready') return json(200, await this.check.ready());
+    if (path === '/health/ready') {
+      if (this.stopping) throw new ProblemError('not_ready', 'Shutting down', { retryAfter: 2 });
+      return json(200, await this.check.ready());
+    }
     if (path === '/metrics' && this.config.get('METRICS_ENABLED', { infer: true })) {
       return { status: 200, type: PROMETHEUS, body: await this.metrics.render() };
     }

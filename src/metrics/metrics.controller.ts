@@ -23,8 +23,8 @@ export class MetricsController {
   @ApiOperation({
     summary: 'Prometheus metrics: HTTP answers, auth outcomes, upstream calls, budgets',
     description:
-      'Off with METRICS_ENABLED=false (404). With METRICS_TOKEN set, send it as a bearer token. ' +
-      'Keep it private: some counters (password-reset refusals) follow single requests.',
+      'On the public port only when METRICS_TOKEN is set (send it as a bearer token); otherwise ' +
+      '404. Operators scrape it on the management port (MANAGEMENT_PORT), which needs no token.',
   })
   @ApiBearerAuth('metrics-token')
   @ApiProduces('text/plain')

@@ -38,16 +38,6 @@ export class MetricsService {
     labelNames: ['budget', 'channel'] as const,
     registers: [this.registry],
   });
-  /**
-   * Password resets Descope refused (the caller still got 202). One label value: why (unknown
-   * login id, no verified email) is in the audit line only.
-   */
-  readonly resetRefusals = new Counter({
-    name: 'auth_password_reset_refusals_total',
-    help: 'Password resets Descope refused (the caller still got 202); the reason is audited',
-    labelNames: ['result'] as const,
-    registers: [this.registry],
-  });
   /** Failures of the shared limiter store (Redis unreachable). */
   readonly limiterFailures = new Counter({
     name: 'auth_limiter_failures_total',

@@ -32,7 +32,7 @@ export class PasswordResetService {
   /**
    * Always 202 for a well-formed request, so the answer never tells whether the account exists.
    * Descope refuses users without a verified email (and unknown ones): the audit line says why
-   * (its code, a keyed hash of the login id), `auth_password_reset_refusals_total` only counts it.
+   * (its code, a keyed hash of the login id); no metric counts it.
    */
   async sendReset(
     { loginId, redirectUrl, templateOptions }: PasswordResetDto,

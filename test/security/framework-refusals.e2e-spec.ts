@@ -81,17 +81,20 @@ describe('Security: refusals before routing are logged and counted', () => {
     },
   );
 
-  it('counts a connection the client reset before its request was read', async () => {
+  it('counts a request the client reset half-way, and not a bare connect-and-reset', async () => {
     const before = await unmatched(499);
     const { hostname, port } = new URL(h.url);
-    await new Promise<void>((resolve) => {
-      const socket = connect(Number(port), hostname, () => {
-        socket.write('POST /v1/password/signin HTTP/1.1\r\nHost: x\r\ncontent-len');
-        setTimeout(() => socket.resetAndDestroy(), 50);
+    const resetAfter = (bytes: string) =>
+      new Promise<void>((resolve) => {
+        const socket = connect(Number(port), hostname, () => {
+          if (bytes) socket.write(bytes);
+          setTimeout(() => socket.resetAndDestroy(), 50);
+        });
+        socket.on('close', () => resolve());
+        socket.on('error', () => undefined);
       });
-      socket.on('close', () => resolve());
-      socket.on('error', () => undefined);
-    });
+    await resetAfter('');
+    await resetAfter('POST /v1/password/signin HTTP/1.1\r\nHost: x\r\ncontent-len');
     for (let i = 0; i < 40 && (await unmatched(499)) === before; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }

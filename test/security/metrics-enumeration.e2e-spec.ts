@@ -1,5 +1,6 @@
 import { AppHarness, startApp } from '../support/app-harness';
 import { STRONG_PASSWORD, uniqueEmail } from '../support/emulator-harness';
+import { verifyEmail } from '../support/verify-email';
 
 const TOKEN = 'metrics-token-0123456789';
 
@@ -61,6 +62,13 @@ describe('Security: /metrics says nothing about which accounts exist', () => {
   it('moves alike for known and unknown accounts on every route that hides them', async () => {
     const known = uniqueEmail('known');
     await post('/v1/password/signup', { loginId: known, password: STRONG_PASSWORD });
+    // And one with a verified email, to whom Descope does send the reset link.
+    const verified = uniqueEmail('verified');
+    const { body } = await post('/v1/password/signup', {
+      loginId: verified,
+      password: STRONG_PASSWORD,
+    });
+    await verifyEmail(h, verified, body.refreshJwt as string);
     const ghost = uniqueEmail('ghost');
     const pairs: [string, object, object][] = [
       [
@@ -69,6 +77,7 @@ describe('Security: /metrics says nothing about which accounts exist', () => {
         { loginId: ghost, password: 'Wrong-Pass-1' },
       ],
       ['/v1/password/reset', { loginId: known }, { loginId: ghost }],
+      ['/v1/password/reset', { loginId: verified }, { loginId: ghost }],
       ['/v1/otp/signup/email', { loginId: known }, { loginId: uniqueEmail('new') }],
       ['/v1/otp/signin/email', { loginId: known }, { loginId: ghost }],
       [
