@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { PROBLEM_STATUS, PROBLEM_TITLE, ProblemCode } from '../src/problems/problem-codes';
 import { AppHarness, startApp } from './support/app-harness';
 
@@ -211,6 +212,9 @@ describe('Service: API docs', () => {
     const signUp = example('/v1/password/signup');
     const signIn = example('/v1/password/signin');
     expect(signIn).toEqual({ loginId: signUp.loginId, password: signUp.password });
+    // A user who ran the README's quick start first still signs up from "Try it out".
+    const quickStart = /"loginId":"([^"]+)"/.exec(readFileSync('README.md', 'utf8'))![1];
+    expect(signUp.loginId).not.toBe(quickStart);
     expect((await h.api('POST', '/v1/password/signup', { body: signUp })).status).toBe(201);
     const session = await h.api('POST', '/v1/password/signin', { body: signIn });
     expect(session.status).toBe(200);

@@ -6,7 +6,7 @@ import { EXAMPLE_USER } from '../common/dto/fields';
  */
 export const PASSWORD_EXAMPLES = {
   signUp: {
-    user: { summary: 'a new user', value: { ...EXAMPLE_USER, user: { name: 'Ada Lovelace' } } },
+    user: { summary: 'a new user', value: { ...EXAMPLE_USER, user: { name: 'Grace Hopper' } } },
   },
   signIn: {
     user: { summary: 'the user of the sign-up example', value: { ...EXAMPLE_USER } },

@@ -151,9 +151,11 @@ export async function startApp(
       const response = await fetch(
         `${emulator.baseUrl}/emulator/outbox?loginId=${encodeURIComponent(loginId)}`,
       );
-      return (
-        (await response.json()) as { messages: { kind: string; link?: string; token?: string }[] }
-      ).messages;
+      // What was sent: a suppressed send (the emulator's note of why nothing went) is left out.
+      const { messages } = (await response.json()) as {
+        messages: { kind: string; link?: string; token?: string; suppressed?: string }[];
+      };
+      return messages.filter((message) => !message.suppressed);
     },
     close: async () => {
       await app.close();

@@ -46,7 +46,9 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Emula
     raw,
     outbox: async (loginId) => {
       const response = await raw('GET', `/emulator/outbox?loginId=${encodeURIComponent(loginId)}`);
-      return ((await response.json()) as { messages: OutboxMessage[] }).messages;
+      // What was sent: a suppressed send (the emulator's note of why nothing went) is left out.
+      const { messages } = (await response.json()) as { messages: OutboxMessage[] };
+      return messages.filter((message) => !message.suppressed);
     },
     close: () => emulator.close(),
   };

@@ -11,6 +11,11 @@ export interface OutboxMessage {
   code?: string;
   link?: string;
   token?: string;
+  /**
+   * Set when nothing was sent, and why (an unknown login id, no verified email): the emulator's
+   * own note for a developer, where real Descope sends nothing and the service answers the same.
+   */
+  suppressed?: string;
   sentAt: string;
 }
 
@@ -23,6 +28,11 @@ export class Outbox {
   deliver(message: Omit<OutboxMessage, 'sentAt'>): void {
     this.messages.unshift({ ...message, sentAt: new Date().toISOString() });
     this.messages.length = Math.min(this.messages.length, this.capacity);
+  }
+
+  /** Records a send that did not happen, with why. */
+  suppress(message: Omit<OutboxMessage, 'sentAt' | 'suppressed'>, why: string): void {
+    this.deliver({ ...message, suppressed: why });
   }
 
   /** Messages for one login id (in any spelling), or all of them. */

@@ -4,8 +4,11 @@ import { Transform, Type } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { HasNoHiddenCharacters, Optional } from '../validators';
 
-/** The example user of the docs: signs up and in on a default `npm start` (policy-compliant). */
-export const EXAMPLE_USER = { loginId: 'ada@example.com', password: 'Correct-Horse-9' } as const;
+/**
+ * The example user of the Swagger UI: signs up and in on a default `npm start` (policy-compliant).
+ * Not the README quick start's `ada@example.com`, so "Try it out" after the quick start is not 409.
+ */
+export const EXAMPLE_USER = { loginId: 'grace@example.com', password: 'Correct-Horse-9' } as const;
 
 /** Unicode NFC and trimmed: the one spelling of a login id that goes to Descope. */
 export const normalizeLoginId = (value: unknown) =>

@@ -4,7 +4,7 @@ import { IsE164, Optional } from '../validators';
 
 /** Profile details given at sign-up. */
 export class SignUpUserDto {
-  @ApiPropertyOptional({ example: 'ada@example.com' })
+  @ApiPropertyOptional({ example: 'grace@example.com' })
   @Optional()
   @IsEmail()
   @MaxLength(254)
@@ -15,13 +15,13 @@ export class SignUpUserDto {
   @IsE164('phone')
   phone?: string;
 
-  @ApiPropertyOptional({ example: 'Ada Lovelace' })
+  @ApiPropertyOptional({ example: 'Grace Hopper' })
   @Optional()
   @IsString()
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ example: 'Ada' })
+  @ApiPropertyOptional({ example: 'Grace' })
   @Optional()
   @IsString()
   @MaxLength(100)
@@ -33,7 +33,7 @@ export class SignUpUserDto {
   @MaxLength(100)
   middleName?: string;
 
-  @ApiPropertyOptional({ example: 'Lovelace' })
+  @ApiPropertyOptional({ example: 'Hopper' })
   @Optional()
   @IsString()
   @MaxLength(100)

@@ -9,12 +9,12 @@ export class UserTenantDto {
 /** Descope's user object, as `me`, sign-in and verify return it. */
 export class UserResponseDto {
   @ApiProperty({ example: 'U2abc123' }) userId!: string;
-  @ApiProperty({ example: ['ada@example.com'], type: [String] }) loginIds!: string[];
-  @ApiPropertyOptional({ example: 'Ada Lovelace' }) name?: string;
-  @ApiPropertyOptional({ example: 'Ada' }) givenName?: string;
+  @ApiProperty({ example: ['grace@example.com'], type: [String] }) loginIds!: string[];
+  @ApiPropertyOptional({ example: 'Grace Hopper' }) name?: string;
+  @ApiPropertyOptional({ example: 'Grace' }) givenName?: string;
   @ApiPropertyOptional({ example: '' }) middleName?: string;
-  @ApiPropertyOptional({ example: 'Lovelace' }) familyName?: string;
-  @ApiPropertyOptional({ example: 'ada@example.com' }) email?: string;
+  @ApiPropertyOptional({ example: 'Hopper' }) familyName?: string;
+  @ApiPropertyOptional({ example: 'grace@example.com' }) email?: string;
   @ApiPropertyOptional({ example: '+14155550100' }) phone?: string;
   @ApiProperty({ example: true }) verifiedEmail!: boolean;
   @ApiProperty({ example: false }) verifiedPhone!: boolean;

@@ -6,8 +6,13 @@ function stats(_request: EmulatorRequest, context: EmulatorContext) {
   return { requests, jwksFetches: requests['GET /v2/keys/:projectId'] ?? 0 };
 }
 
+/**
+ * Messages, newest first, for `loginId` when given. A raw `+` in the query (as people type
+ * `?loginId=+14155550100`) reads as a space in a query string; no login id has spaces, so a
+ * space is read back as the `+` it was.
+ */
 const outbox = ({ query }: EmulatorRequest, context: EmulatorContext) => ({
-  messages: context.outbox.list(query.get('loginId') ?? undefined),
+  messages: context.outbox.list(query.get('loginId')?.replace(/ /g, '+') || undefined),
 });
 
 function clearOutbox(_request: EmulatorRequest, context: EmulatorContext) {

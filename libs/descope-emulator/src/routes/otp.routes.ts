@@ -28,7 +28,11 @@ function signIn(request: EmulatorRequest, context: EmulatorContext) {
   const channel = channelOf(request);
   const loginId = requiredString(request.body, 'loginId');
   const user = context.store.findByLoginId(loginId);
-  if (!user) throw EmulatorErrors.userNotFound();
+  if (!user) {
+    const note = { channel, loginId, to: loginId, kind: 'signin' as const };
+    context.outbox.suppress(note, 'no user has this login id (sign up first, or use signup-in)');
+    throw EmulatorErrors.userNotFound();
+  }
   const kind = raiseOf(request.body);
   const raised = kind && { kind, from: context.refreshTokens.stepUpSession(request.token, user) };
   const customClaims = customClaimsOf(request.body);

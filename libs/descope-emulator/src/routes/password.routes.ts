@@ -60,8 +60,16 @@ function sendReset({ body }: EmulatorRequest, context: EmulatorContext) {
   const loginId = requiredString(body, 'loginId');
   const redirectUrl = optionalString(body, 'redirectUrl') ?? context.options.defaultRedirectUrl;
   const user = context.store.findByLoginId(loginId);
-  if (!user) throw EmulatorErrors.userNotFound();
-  if (!user.email || !user.verifiedEmail) throw EmulatorErrors.noVerifiedEmail();
+  const note = { channel: 'email' as const, loginId, kind: 'password-reset' as const };
+  if (!user) {
+    context.outbox.suppress({ ...note, to: loginId }, 'no user has this login id');
+    throw EmulatorErrors.userNotFound();
+  }
+  if (!user.email || !user.verifiedEmail) {
+    const why = 'the user has no verified email; Descope sends reset links only to one';
+    context.outbox.suppress({ ...note, to: user.email ?? loginId }, why);
+    throw EmulatorErrors.noVerifiedEmail();
+  }
   const to = user.email;
   const token = randomBytes(24).toString('base64url');
   const expiresAt = Date.now() + context.options.resetTokenTtlSeconds * 1000;
