@@ -226,6 +226,11 @@ describe('Service: password and session flow', () => {
       body: { loginId: uniqueEmail(), password: 'weakpass' },
     });
     expect([weak.status, weak.body.code]).toEqual([400, 'weak_password']);
+    // The unmet rules by name (read from the policy), never the password.
+    expect(weak.body.errors).toEqual([
+      { field: 'password', message: 'needs an uppercase letter, a number' },
+    ]);
+    expect(JSON.stringify(weak.body)).not.toContain('weakpass');
     const unknown = await h.api('POST', '/v1/password/reset', {
       body: { loginId: uniqueEmail('ghost') },
     });

@@ -37,5 +37,15 @@ describe('README: setting up a tenant, a role and a member', () => {
       body: { sessionJwt, roles: ['billing-admin'] },
     });
     expect([projectLevel.status, projectLevel.body.code]).toEqual([403, 'forbidden']);
+    // A tenant the user is not in: the answer says so, naming the field.
+    const foreign = await h.api('POST', '/v1/session/tenant', {
+      bearer: signIn.body.refreshJwt,
+      body: { tenant: 'globex' },
+    });
+    expect([foreign.status, foreign.body.detail, foreign.body.errors]).toEqual([
+      400,
+      'The user is not a member of that tenant',
+      [{ field: 'tenant', message: 'not a tenant of this user (or no such tenant)' }],
+    ]);
   });
 });

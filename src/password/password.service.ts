@@ -9,6 +9,7 @@ import { AuthResponseFactory } from '../tokens/auth-response.factory';
 import { CallerInfo } from '../budgets/caller';
 import { DeviceTokens } from '../budgets/device-tokens';
 import { GuessBudget } from '../budgets/guess-budget';
+import { explainRefusedPassword } from './password-policy';
 import { PasswordPolicyResponseDto } from './dto/password-policy-response.dto';
 import { PasswordReplaceDto } from './dto/password-replace.dto';
 import { PasswordSignInDto } from './dto/password-sign-in.dto';
@@ -35,9 +36,9 @@ export class PasswordService {
     loginOptions,
   }: PasswordSignUpDto): Promise<AuthResponseDto> {
     this.callerOptions.checkCustomClaims(loginOptions?.customClaims, 'loginOptions.customClaims');
-    const data = await this.descope.call((sdk) =>
-      sdk.password.signUp(loginId, password, user, loginOptions),
-    );
+    const data = await this.descope
+      .call((sdk) => sdk.password.signUp(loginId, password, user, loginOptions))
+      .catch((error: unknown) => this.weak(error, password, 'password'));
     return this.authResponses.fromDescope(data);
   }
 
@@ -61,7 +62,9 @@ export class PasswordService {
     caller: CallerInfo,
   ): Promise<AuthResponseDto> {
     const data = await this.guesses.check(loginId, caller, () =>
-      this.descope.call((sdk) => sdk.password.replace(loginId, oldPassword, newPassword)),
+      this.descope
+        .call((sdk) => sdk.password.replace(loginId, oldPassword, newPassword))
+        .catch((error: unknown) => this.weak(error, newPassword, 'newPassword')),
     );
     await this.devices.revoke(data.user?.loginIds ?? [loginId]);
     if (!loginOptions?.revokeOtherSessions) {
@@ -95,11 +98,18 @@ export class PasswordService {
     { loginId, newPassword }: PasswordUpdateDto,
   ): Promise<void> {
     const owner = await this.ownership.owner(principal, loginId);
-    await this.descope.call(
-      (sdk) => sdk.password.update(owner.loginId, newPassword, principal.jwt),
-      WITH_REFRESH_TOKEN,
-    );
+    await this.descope
+      .call(
+        (sdk) => sdk.password.update(owner.loginId, newPassword, principal.jwt),
+        WITH_REFRESH_TOKEN,
+      )
+      .catch((error: unknown) => this.weak(error, newPassword, 'newPassword'));
     await this.devices.revoke(owner.loginIds);
+  }
+
+  /** A refused new password answers the rules it breaks (see explainRefusedPassword). */
+  private weak(error: unknown, password: string, field: string): Promise<never> {
+    return explainRefusedPassword(error, password, field, () => this.policy());
   }
 
   async policy(): Promise<PasswordPolicyResponseDto> {

@@ -5,7 +5,7 @@ import {
   toSession,
   TokenVerifier,
 } from '@app/auth';
-import { DescopeClient, Sdk, WITH_REFRESH_TOKEN } from '@app/descope';
+import { DescopeClient, Sdk, WITH_REFRESH_TOKEN, isDescopeRefusal } from '@app/descope';
 import type { SdkResponse } from '@descope/node-sdk';
 import { Injectable } from '@nestjs/common';
 import { AuthResponseDto } from '../tokens/dto/auth-response.dto';
@@ -76,7 +76,13 @@ export class SessionService {
   async selectTenant(principal: RefreshPrincipal, tenant: string): Promise<AuthResponseDto> {
     const data = await this.withToken(principal.userId, (sdk) =>
       sdk.selectTenant(tenant, principal.jwt),
-    );
+    ).catch((error: unknown) => {
+      // The token was accepted (a refused one is a 401): what Descope refuses is the tenant.
+      if (!isDescopeRefusal(error) || error.status === 401) throw error;
+      throw new ProblemError('invalid_request', 'The user is not a member of that tenant', {
+        errors: [{ field: 'tenant', message: 'not a tenant of this user (or no such tenant)' }],
+      });
+    });
     return this.authResponses.fromDescope(data);
   }
 
