@@ -23,5 +23,6 @@ export function embeddedEmulatorOptions(config: EnvironmentVariables): EmulatorO
     ipRateLimit: config.EMULATOR_IP_RATE_LIMIT,
     signingAlg: config.EMULATOR_SIGNING_ALG,
     defaultRedirectUrl: config.EMULATOR_RESET_URL ?? `${origin}/reset-password`,
+    dataDir: config.EMULATOR_DATA_DIR,
   };
 }

@@ -30,4 +30,5 @@ export class EmulatorVariables {
   @IsIn(SIGNING_ALGS)
   EMULATOR_SIGNING_ALG?: SigningAlg;
   @Expose() @textOr() @IsOptional() @IsUrl(HTTP_URL) EMULATOR_RESET_URL?: string;
+  @Expose() @textOr() @IsOptional() @IsString() EMULATOR_DATA_DIR?: string;
 }

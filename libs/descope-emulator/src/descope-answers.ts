@@ -104,6 +104,7 @@ export const DESCOPE_ANSWERS = {
   accountLocked: answer(401, 'E990003', 'User is locked', UNPUBLISHED, UNAUTHORIZED_401),
   noVerifiedEmail: answer(400, 'E011004', 'Invalid arguments', UNPUBLISHED, UNPUBLISHED),
   mgmtUserNotFound: answer(404, 'E112102', 'User not found', GO, RUBY_LIVE),
+  internalError: answer(500, 'E990500', 'Internal error', UNPUBLISHED, UNPUBLISHED),
   rateLimited: answer(
     429,
     'E130429',

@@ -72,10 +72,19 @@ export interface EmulatorOptions {
   sessionCookies?: boolean;
   /** Largest request body accepted, bytes (default 1 MiB). */
   bodyLimitBytes?: number;
+  /**
+   * Where to keep the state across restarts (`<dataDir>/emulator-state.json`): users, roles,
+   * tenants, signing keys, TOTP seeds and live refresh tokens. Loaded at start, saved after each
+   * change and at close. Unset (the default): in memory only.
+   */
+  dataDir?: string;
 }
 
-export type ResolvedEmulatorOptions = Required<Omit<EmulatorOptions, 'managementKey'>> & {
+export type ResolvedEmulatorOptions = Required<
+  Omit<EmulatorOptions, 'managementKey' | 'dataDir'>
+> & {
   managementKey?: string;
+  dataDir?: string;
   passwordPolicy: PasswordPolicy;
 };
 
@@ -97,6 +106,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     host: options.host ?? '127.0.0.1',
     projectId: options.projectId ?? DEFAULT_PROJECT_ID,
     managementKey: options.managementKey,
+    dataDir: options.dataDir,
     sessionTtlSeconds: options.sessionTtlSeconds ?? 600,
     refreshTtlSeconds: options.refreshTtlSeconds ?? 30 * 24 * 3600,
     rotateRefreshTokens: options.rotateRefreshTokens ?? false,

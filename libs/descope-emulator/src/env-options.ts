@@ -33,7 +33,8 @@ function refreshReuse(raw: string | undefined): RefreshReuse | undefined {
  * `EMULATOR_REFRESH_REUSE` (`revoke`/`family`: what a rotated-away token answers),
  * `EMULATOR_LOCKOUT_ATTEMPTS`, `EMULATOR_PASSWORD_MAX_AGE_DAYS` and `EMULATOR_IP_RATE_LIMIT` (0: off),
  * `EMULATOR_MASK_ERRORS` (`true`/`false`), `EMULATOR_SIGNING_ALG`,
- * `EMULATOR_RESET_URL` (the frontend page reset links point at; `?t=<token>` is appended).
+ * `EMULATOR_RESET_URL` (the frontend page reset links point at; `?t=<token>` is appended),
+ * `EMULATOR_DATA_DIR` (keep users, keys and tokens across restarts there).
  */
 export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv, defaultPort = 0): EmulatorOptions {
   return {
@@ -51,5 +52,6 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv, defaultPort = 0):
     ipRateLimit: intVar(env, 'EMULATOR_IP_RATE_LIMIT'),
     signingAlg: signingAlg(env.EMULATOR_SIGNING_ALG),
     defaultRedirectUrl: env.EMULATOR_RESET_URL || undefined,
+    dataDir: env.EMULATOR_DATA_DIR || undefined,
   };
 }

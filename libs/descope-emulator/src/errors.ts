@@ -56,6 +56,7 @@ export const EmulatorErrors = {
   noVerifiedEmail: () =>
     error('noVerifiedEmail', 'The user has no verified email to send a reset link to'),
   mgmtUserNotFound: () => error('mgmtUserNotFound', 'Cannot find user'),
+  internalError: () => error('internalError', 'The emulator failed to handle the request'),
   rateLimited: (retryAfterSeconds: number) =>
     error('rateLimited', 'Rate limit exceeded', { 'Retry-After': String(retryAfterSeconds) }),
 };

@@ -1,4 +1,12 @@
-import { generateKeyPairSync, KeyObject, randomBytes, sign, verify } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  KeyObject,
+  randomBytes,
+  sign,
+  verify,
+} from 'node:crypto';
 
 /** The algorithms the emulator can sign with: Descope's RS256, and ES384 as SDK fixtures carry. */
 /** The algorithms the emulator can sign with: RS256 as Descope does, or ES256/ES384. */
@@ -16,6 +24,13 @@ export type PublicJwk = { kid: string; alg: SigningAlg; use: 'sig'; kty: string 
   string,
   string
 >;
+
+/** A signing key as a saved state holds it. */
+export interface SavedKey {
+  kid: string;
+  privateKeyPem: string;
+  retiresAt?: number;
+}
 
 interface SigningKey {
   kid: string;
@@ -48,6 +63,25 @@ export class KeyRing {
       ? generateKeyPairSync('ec', { namedCurve: curve })
       : generateKeyPairSync('rsa', { modulusLength: 2048 });
     return { kid: `K${randomBytes(12).toString('hex')}`, privateKey, publicKey };
+  }
+
+  /** The keys in service with their private halves (PKCS#8 PEM), for a saved state. */
+  exportKeys(): SavedKey[] {
+    this.prune();
+    return this.keys.map(({ kid, privateKey, retiresAt }) => ({
+      kid,
+      privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
+      ...(retiresAt === undefined ? {} : { retiresAt }),
+    }));
+  }
+
+  /** Replaces the keys with saved ones (newest first): tokens they signed verify again. */
+  importKeys(saved: SavedKey[]): void {
+    if (!saved.length) throw new Error('the saved state has no signing key');
+    this.keys = saved.map(({ kid, privateKeyPem, retiresAt }) => {
+      const privateKey = createPrivateKey(privateKeyPem);
+      return { kid, privateKey, publicKey: createPublicKey(privateKey), retiresAt };
+    });
   }
 
   /** The kid new tokens are signed with. */

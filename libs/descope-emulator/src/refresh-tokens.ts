@@ -44,6 +44,17 @@ export class RefreshTokens {
     private readonly reuse: RefreshReuse = 'revoke',
   ) {}
 
+  /** The live refresh tokens, for a saved state. */
+  exportLive(): LiveRefreshToken[] {
+    const now = Date.now() / 1000;
+    return [...this.live.values()].filter(({ exp }) => exp > now);
+  }
+
+  /** Takes saved live refresh tokens: a developer's tokens survive a restart. */
+  importLive(records: LiveRefreshToken[]): void {
+    for (const record of records) this.live.set(record.jti, record);
+  }
+
   add(record: LiveRefreshToken): void {
     this.live.set(record.jti, record);
   }

@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import { createContext, EmulatorContext } from './context';
 import { toCookieMode } from './cookie-mode';
 import { EmulatorOptions, resolveOptions } from './emulator-options';
+import { SavedState } from './saved-state';
 import { EmulatorError, EmulatorErrors } from './errors';
 import { readJsonBody } from './json-body';
 import { Reply } from './route';
@@ -58,12 +59,8 @@ async function handle(request: IncomingMessage, context: EmulatorContext): Promi
 }
 
 function toReply(error: unknown): Reply {
-  if (error instanceof EmulatorError) return new Reply(error.status, error.toBody(), error.headers);
-  return new Reply(500, {
-    errorCode: 'E010001',
-    errorDescription: 'Internal error',
-    errorMessage: 'The emulator failed to handle the request',
-  });
+  const known = error instanceof EmulatorError ? error : EmulatorErrors.internalError();
+  return new Reply(known.status, known.toBody(), known.headers);
 }
 
 function send(response: ServerResponse, reply: Reply): void {
@@ -93,11 +90,13 @@ function send(response: ServerResponse, reply: Reply): void {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const resolved = resolveOptions(options);
   const context = createContext(resolved);
+  const saved = resolved.dataDir ? new SavedState(resolved.dataDir, context) : undefined;
   const server = createServer((request, response) => {
     handle(request, context).then(
       (reply) => send(response, reply),
       (error: unknown) => send(response, toReply(error)),
     );
+    if (request.method !== 'GET') response.once('finish', () => saved?.changed());
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
@@ -114,6 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+        saved?.flush();
       }),
   };
 }

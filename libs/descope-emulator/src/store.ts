@@ -79,6 +79,25 @@ export class EmulatorStore {
     return this.tenants.get(id);
   }
 
+  /** Everything kept, for a saved state (state-file.ts). */
+  snapshot(): { users: EmulatorUser[]; roles: Role[]; tenants: Tenant[] } {
+    return {
+      users: [...this.users.values()],
+      roles: [...this.roles.values()],
+      tenants: [...this.tenants.values()],
+    };
+  }
+
+  /** Takes a saved state's users, roles and tenants as they were. */
+  restore({ users, roles, tenants }: ReturnType<EmulatorStore['snapshot']>): void {
+    for (const user of users) {
+      this.users.set(user.userId, user);
+      for (const loginId of user.loginIds) this.byLoginId.set(key(loginId), user.userId);
+    }
+    for (const role of roles) this.roles.set(role.name, role);
+    for (const tenant of tenants) this.tenants.set(tenant.id, tenant);
+  }
+
   /** Project roles with their permissions at the top level, and the same per tenant. */
   claimsFor(user: EmulatorUser): AuthorizationClaims {
     const tenants: AuthorizationClaims['tenants'] = {};

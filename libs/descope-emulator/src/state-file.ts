@@ -1,0 +1,86 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EmulatorContext } from './context';
+import { SavedKey } from './key-ring';
+import { LiveRefreshToken } from './refresh-tokens';
+import { EmulatorStore } from './store';
+
+const FORMAT = 'descope-emulator-state';
+const VERSION = 1;
+
+/** What a saved state holds: enough for a developer's users and tokens to outlive a restart. */
+export interface EmulatorState extends ReturnType<EmulatorStore['snapshot']> {
+  format: typeof FORMAT;
+  version: typeof VERSION;
+  projectId: string;
+  signingAlg: string;
+  savedAt: string;
+  keys: SavedKey[];
+  refreshTokens: LiveRefreshToken[];
+}
+
+/** The state file in a data directory. */
+export const stateFileIn = (dataDir: string) => join(dataDir, 'emulator-state.json');
+
+/** A refused state file: one line naming the file and why; the file is left as it was. */
+export class StateFileError extends Error {
+  constructor(file: string, why: string) {
+    super(`${file} was not loaded (${why}); it is left as it is: move it away to start empty`);
+  }
+}
+
+/** The state to save: users (with TOTP seeds and password hashes), roles, tenants, keys, tokens. */
+export function exportState(context: EmulatorContext): EmulatorState {
+  return {
+    format: FORMAT,
+    version: VERSION,
+    projectId: context.options.projectId,
+    signingAlg: context.keys.alg,
+    savedAt: new Date().toISOString(),
+    ...context.store.snapshot(),
+    keys: context.keys.exportKeys(),
+    refreshTokens: context.refreshTokens.exportLive(),
+  };
+}
+
+/** Checks a parsed file is a state of this project and algorithm; answers it, or why not. */
+function checked(value: unknown, context: EmulatorContext): EmulatorState | string {
+  const state = value as Partial<EmulatorState> | null;
+  if (typeof state !== 'object' || state === null || state.format !== FORMAT) {
+    return 'not a Descope emulator state file';
+  }
+  if (state.version !== VERSION) return `version ${String(state.version)}, not ${VERSION}`;
+  if (state.projectId !== context.options.projectId) return 'saved for another project id';
+  if (state.signingAlg !== context.keys.alg) return `keys for ${String(state.signingAlg)}`;
+  const lists = [state.users, state.roles, state.tenants, state.keys, state.refreshTokens];
+  if (!lists.every(Array.isArray)) return 'a part of it is missing or not a list';
+  return state as EmulatorState;
+}
+
+/** Loads `file` into a fresh context; a corrupt or foreign file throws StateFileError. */
+export function importState(file: string, context: EmulatorContext): boolean {
+  if (!existsSync(file)) return false;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new StateFileError(file, 'not valid JSON: truncated or altered?');
+  }
+  const state = checked(parsed, context);
+  if (typeof state === 'string') throw new StateFileError(file, state);
+  try {
+    context.keys.importKeys(state.keys);
+  } catch (error) {
+    throw new StateFileError(file, `a signing key is unusable: ${(error as Error).message}`);
+  }
+  context.store.restore(state);
+  context.refreshTokens.importLive(state.refreshTokens);
+  return true;
+}
+
+/** Writes the state atomically: a temporary file beside it, then a rename over the old one. */
+export function saveState(file: string, context: EmulatorContext): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(exportState(context))}\n`, { mode: 0o600 });
+  renameSync(temporary, file);
+}
