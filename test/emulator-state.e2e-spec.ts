@@ -1,4 +1,5 @@
 import { startEmulator } from '@app/descope-emulator';
+import DescopeClient from '@descope/node-sdk';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +74,33 @@ describe('Emulator state saved across restarts (dataDir)', () => {
       writeFileSync(join(dir, 'emulator-state.json'), text);
       await expect(startEmulator({ dataDir: dir })).rejects.toThrow(reason);
       expect(readFileSync(join(dir, 'emulator-state.json'), 'utf8')).toBe(text);
+    }
+  });
+
+  it('exports and imports the state over the admin routes; a foreign one changes nothing', async () => {
+    const loginId = uniqueEmail('moved');
+    const [from, to] = [await startEmulator(), await startEmulator()];
+    try {
+      const sdk = DescopeClient({ projectId: from.projectId, baseUrl: from.baseUrl });
+      expect((await sdk.password.signUp(loginId, STRONG_PASSWORD)).ok).toBe(true);
+      const state = (await (await fetch(`${from.baseUrl}/emulator/state`)).json()) as {
+        projectId: string;
+      };
+      const post = (body: object) =>
+        fetch(`${to.baseUrl}/emulator/state`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const foreign = await post({ ...state, projectId: 'Pother' });
+      expect(foreign.status).toBe(400);
+      const other = DescopeClient({ projectId: to.projectId, baseUrl: to.baseUrl });
+      expect((await other.password.signIn(loginId, STRONG_PASSWORD)).ok).toBe(false);
+      expect((await post(state)).status).toBe(200);
+      expect((await other.password.signIn(loginId, STRONG_PASSWORD)).ok).toBe(true);
+    } finally {
+      await from.close();
+      await to.close();
     }
   });
 });

@@ -50,8 +50,9 @@ export class RefreshTokens {
     return [...this.live.values()].filter(({ exp }) => exp > now);
   }
 
-  /** Takes saved live refresh tokens: a developer's tokens survive a restart. */
+  /** Takes saved live refresh tokens in place of the current ones: tokens survive a restart. */
   importLive(records: LiveRefreshToken[]): void {
+    this.live.clear();
     for (const record of records) this.live.set(record.jti, record);
   }
 

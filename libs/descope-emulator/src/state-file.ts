@@ -57,6 +57,23 @@ function checked(value: unknown, context: EmulatorContext): EmulatorState | stri
   return state as EmulatorState;
 }
 
+/**
+ * Replaces the context's state with `value` (a parsed state), or answers why it cannot: keys
+ * first, so nothing changes when one is unusable.
+ */
+export function applyState(value: unknown, context: EmulatorContext): string | undefined {
+  const state = checked(value, context);
+  if (typeof state === 'string') return state;
+  try {
+    context.keys.importKeys(state.keys);
+  } catch (error) {
+    return `a signing key is unusable: ${(error as Error).message}`;
+  }
+  context.store.restore(state);
+  context.refreshTokens.importLive(state.refreshTokens);
+  return undefined;
+}
+
 /** Loads `file` into a fresh context; a corrupt or foreign file throws StateFileError. */
 export function importState(file: string, context: EmulatorContext): boolean {
   if (!existsSync(file)) return false;
@@ -66,15 +83,8 @@ export function importState(file: string, context: EmulatorContext): boolean {
   } catch {
     throw new StateFileError(file, 'not valid JSON: truncated or altered?');
   }
-  const state = checked(parsed, context);
-  if (typeof state === 'string') throw new StateFileError(file, state);
-  try {
-    context.keys.importKeys(state.keys);
-  } catch (error) {
-    throw new StateFileError(file, `a signing key is unusable: ${(error as Error).message}`);
-  }
-  context.store.restore(state);
-  context.refreshTokens.importLive(state.refreshTokens);
+  const refused = applyState(parsed, context);
+  if (refused) throw new StateFileError(file, refused);
   return true;
 }
 

@@ -88,8 +88,9 @@ export class EmulatorStore {
     };
   }
 
-  /** Takes a saved state's users, roles and tenants as they were. */
+  /** Takes a saved state's users, roles and tenants as they were, in place of the current ones. */
   restore({ users, roles, tenants }: ReturnType<EmulatorStore['snapshot']>): void {
+    for (const map of [this.users, this.byLoginId, this.roles, this.tenants]) map.clear();
     for (const user of users) {
       this.users.set(user.userId, user);
       for (const loginId of user.loginIds) this.byLoginId.set(key(loginId), user.userId);

@@ -1,5 +1,7 @@
 import { EmulatorContext } from '../context';
+import { EmulatorErrors } from '../errors';
 import { EmulatorRequest, route, Route } from '../route';
+import { applyState, exportState } from '../state-file';
 
 function stats(_request: EmulatorRequest, context: EmulatorContext) {
   const requests = Object.fromEntries(context.stats);
@@ -20,6 +22,17 @@ function clearOutbox(_request: EmulatorRequest, context: EmulatorContext) {
   return {};
 }
 
+/** The whole state (users with password hashes and TOTP seeds, private keys): local use only. */
+const exportStateRoute = (_request: EmulatorRequest, context: EmulatorContext) =>
+  exportState(context);
+
+/** Replaces the state with an exported one; a foreign or broken one changes nothing (400). */
+function importStateRoute({ body }: EmulatorRequest, context: EmulatorContext) {
+  const refused = applyState(body, context);
+  if (refused) throw EmulatorErrors.invalidRequest(`Not imported: ${refused}`);
+  return { imported: true };
+}
+
 const rotateKeys = ({ query }: EmulatorRequest, context: EmulatorContext) =>
   context.keys.rotate(query.get('drop') === 'true');
 
@@ -28,5 +41,7 @@ export const adminRoutes: Route[] = [
   route('GET', '/emulator/outbox', outbox, 'open'),
   route('DELETE', '/emulator/outbox', clearOutbox, 'open'),
   route('POST', '/emulator/keys/rotate', rotateKeys, 'open'),
+  route('GET', '/emulator/state', exportStateRoute, 'open'),
+  route('POST', '/emulator/state', importStateRoute, 'open'),
   route('GET', '/emulator/stats', stats, 'open'),
 ];
