@@ -8,7 +8,6 @@ import {
   verify,
 } from 'node:crypto';
 
-/** The algorithms the emulator can sign with: Descope's RS256, and ES384 as SDK fixtures carry. */
 /** The algorithms the emulator can sign with: RS256 as Descope does, or ES256/ES384. */
 export const SIGNING_ALGS = ['RS256', 'ES256', 'ES384'] as const;
 export type SigningAlg = (typeof SIGNING_ALGS)[number];
