@@ -11,7 +11,7 @@ function bearerParts(request: IncomingMessage): string[] {
 
 /** Checks the caller may use the route's scope; returns the refresh JWT, if one was sent. */
 export function authorize(route: Route, request: IncomingMessage, context: EmulatorContext) {
-  if (route.scope === 'open') return undefined;
+  if (route.scope === 'open' || route.scope === 'admin') return undefined;
   const [projectId, ...rest] = bearerParts(request);
   if (projectId !== context.options.projectId) {
     throw EmulatorErrors.unauthorized('Missing or unknown project id in Authorization');

@@ -1,5 +1,6 @@
 import { ResolvedEmulatorOptions } from './emulator-options';
 import { EventWindow } from './event-window';
+import { Faults } from './faults';
 import { KeyRing } from './key-ring';
 import { OtpCodes } from './otp-codes';
 import { Outbox } from './outbox';
@@ -54,6 +55,8 @@ export interface EmulatorContext {
   resetTokens: Map<string, { userId: string; expiresAt: number }>;
   /** Requests served, per route ("GET /v2/keys/:projectId"). */
   stats: Map<string, number>;
+  /** Faults injected through the admin routes or the UI. */
+  faults: Faults;
 }
 
 /** A fresh, empty emulator state. */
@@ -78,5 +81,6 @@ export function createContext(options: ResolvedEmulatorOptions): EmulatorContext
     pendingTotp: new PendingTotpSignUps(options.otpTtlSeconds),
     resetTokens: new Map(),
     stats: new Map(),
+    faults: new Faults(),
   };
 }

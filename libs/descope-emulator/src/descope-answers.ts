@@ -52,6 +52,7 @@ const THIRD_PARTY = inferred(
   'one third-party test mock (the code index names no repository); no Descope repository has it',
 );
 const UNPUBLISHED = standIn('not published anywhere found');
+const EMULATOR_ONLY = standIn("the emulator's own admin routes and UI; Descope has no such route");
 
 /** Every error answer the emulator can send. A unit test holds each to its evidence. */
 export const DESCOPE_ANSWERS = {
@@ -102,9 +103,12 @@ export const DESCOPE_ANSWERS = {
   ),
   passwordExpired: answer(401, 'E062909', 'Password expired', GO, RUBY_LIVE),
   accountLocked: answer(401, 'E990003', 'User is locked', UNPUBLISHED, UNAUTHORIZED_401),
+  userDisabled: answer(401, 'E990004', 'User is disabled', UNPUBLISHED, UNAUTHORIZED_401),
   noVerifiedEmail: answer(400, 'E011004', 'Invalid arguments', UNPUBLISHED, UNPUBLISHED),
   mgmtUserNotFound: answer(404, 'E112102', 'User not found', GO, RUBY_LIVE),
   internalError: answer(500, 'E990500', 'Internal error', UNPUBLISHED, UNPUBLISHED),
+  unavailable: answer(503, 'E990503', 'Service unavailable', UNPUBLISHED, UNPUBLISHED),
+  adminRefused: answer(403, 'E990403', 'Emulator admin refused', EMULATOR_ONLY, EMULATOR_ONLY),
   rateLimited: answer(
     429,
     'E130429',

@@ -78,6 +78,11 @@ export interface EmulatorOptions {
    * change and at close. Unset (the default): in memory only.
    */
   dataDir?: string;
+  /**
+   * Serve the UI (`/`) and the admin routes (`/emulator/*`) to any client. Default false: only
+   * to loopback clients naming a loopback host (the port may still listen on every interface).
+   */
+  adminRemote?: boolean;
 }
 
 export type ResolvedEmulatorOptions = Required<
@@ -127,5 +132,6 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     issuerUrl: options.issuerUrl ?? false,
     sessionCookies: options.sessionCookies ?? false,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+    adminRemote: options.adminRemote ?? false,
   };
 }

@@ -34,7 +34,8 @@ function refreshReuse(raw: string | undefined): RefreshReuse | undefined {
  * `EMULATOR_LOCKOUT_ATTEMPTS`, `EMULATOR_PASSWORD_MAX_AGE_DAYS` and `EMULATOR_IP_RATE_LIMIT` (0: off),
  * `EMULATOR_MASK_ERRORS` (`true`/`false`), `EMULATOR_SIGNING_ALG`,
  * `EMULATOR_RESET_URL` (the frontend page reset links point at; `?t=<token>` is appended),
- * `EMULATOR_DATA_DIR` (keep users, keys and tokens across restarts there).
+ * `EMULATOR_DATA_DIR` (keep users, keys and tokens across restarts there),
+ * `EMULATOR_ADMIN_REMOTE` (`true`: the UI and admin routes answer clients off this machine).
  */
 export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv, defaultPort = 0): EmulatorOptions {
   return {
@@ -53,5 +54,6 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv, defaultPort = 0):
     signingAlg: signingAlg(env.EMULATOR_SIGNING_ALG),
     defaultRedirectUrl: env.EMULATOR_RESET_URL || undefined,
     dataDir: env.EMULATOR_DATA_DIR || undefined,
+    adminRemote: env.EMULATOR_ADMIN_REMOTE === 'true',
   };
 }

@@ -57,6 +57,14 @@ export const EmulatorErrors = {
     error('noVerifiedEmail', 'The user has no verified email to send a reset link to'),
   mgmtUserNotFound: () => error('mgmtUserNotFound', 'Cannot find user'),
   internalError: () => error('internalError', 'The emulator failed to handle the request'),
+  userDisabled: () => error('userDisabled', 'The user is disabled'),
+  /** An injected fault (faults.ts): a 500, 503 or 429 the test asked for. */
+  injected: (status: number, retryAfterSeconds?: number) => {
+    const headers = retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined;
+    if (status === 429) return error('rateLimited', 'Injected fault', headers);
+    return error(status === 503 ? 'unavailable' : 'internalError', 'Injected fault', headers);
+  },
+  adminRefused: (detail: string) => error('adminRefused', detail),
   rateLimited: (retryAfterSeconds: number) =>
     error('rateLimited', 'Rate limit exceeded', { 'Retry-After': String(retryAfterSeconds) }),
 };

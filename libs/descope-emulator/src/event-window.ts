@@ -7,7 +7,8 @@ export class EventWindow {
   private readonly events = new Map<string, number[]>();
 
   constructor(
-    private readonly max: number,
+    /** Changeable at run time (settings.ts). */
+    public max: number,
     private readonly windowSeconds: number,
   ) {}
 

@@ -92,10 +92,11 @@ export class RefreshTokens {
     for (const [jti, record] of this.live) if (record.family === family) this.live.delete(jti);
   }
 
-  /** The user a refresh token belongs to; a deleted user's token is no longer valid. */
+  /** The user a refresh token belongs to; a deleted or disabled user's token is no longer valid. */
   userOf(record: LiveRefreshToken): EmulatorUser {
     const user = this.store.findById(record.userId);
     if (!user) throw EmulatorErrors.invalidToken('The user of this token no longer exists');
+    if (user.status === 'disabled') throw EmulatorErrors.userDisabled();
     return user;
   }
 
@@ -120,7 +121,12 @@ export class RefreshTokens {
     return record;
   }
 
-  revoke(record: LiveRefreshToken): void {
+  /** The live refresh tokens of one user, or of everyone (the emulator UI's sessions). */
+  listLive(userId?: string): LiveRefreshToken[] {
+    return this.exportLive().filter((record) => !userId || record.userId === userId);
+  }
+
+  revoke(record: Pick<LiveRefreshToken, 'jti'>): void {
     this.live.delete(record.jti);
   }
 

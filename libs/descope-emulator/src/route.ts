@@ -1,7 +1,10 @@
 import { EmulatorContext } from './context';
 
-/** Who may call a route: the auth API, the management API, or anyone (JWKS, emulator admin). */
-export type RouteScope = 'auth' | 'management' | 'open';
+/**
+ * Who may call a route: the auth API, the management API, anyone (JWKS), or the emulator's own
+ * UI and admin routes (admin-access.ts: this machine, same origin).
+ */
+export type RouteScope = 'auth' | 'management' | 'open' | 'admin';
 
 /** The parts of an HTTP request a handler needs, already parsed and checked. */
 export interface EmulatorRequest {
@@ -31,6 +34,16 @@ export class Reply {
     readonly body: unknown,
     readonly headers: Record<string, string | string[]> = {},
   ) {}
+}
+
+/** A non-JSON answer: the UI's page, script and style. */
+export class PageReply extends Reply {
+  constructor(
+    readonly contentType: string,
+    readonly text: string,
+  ) {
+    super(200, text);
+  }
 }
 
 /** A route entry: `route('POST', '/v1/auth/refresh', handler)`; the scope defaults to the auth API. */

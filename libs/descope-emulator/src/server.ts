@@ -1,23 +1,11 @@
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createContext, EmulatorContext } from './context';
-import { toCookieMode } from './cookie-mode';
 import { EmulatorOptions, resolveOptions } from './emulator-options';
 import { SavedState } from './saved-state';
 import { EmulatorError, EmulatorErrors } from './errors';
-import { readJsonBody } from './json-body';
+import { handle, isPage } from './handle';
 import { Reply } from './route';
-import { RouteTable } from './route-table';
-import { authorize, limitPerIp } from './access';
-import { unsupportedFamily } from './unsupported';
-import { adminRoutes } from './routes/admin.routes';
-import { managementUserRoutes } from './routes/management-user.routes';
-import { managementRoutes } from './routes/management.routes';
-import { otpUpdateRoutes } from './routes/otp-update.routes';
-import { otpRoutes } from './routes/otp.routes';
-import { passwordRoutes } from './routes/password.routes';
-import { sessionRoutes } from './routes/session.routes';
-import { totpRoutes } from './routes/totp.routes';
 
 /** A running emulator. */
 export interface RunningEmulator {
@@ -27,35 +15,6 @@ export interface RunningEmulator {
   /** The live state, for tests that need to reach behind the HTTP surface. */
   context: EmulatorContext;
   close(): Promise<void>;
-}
-
-const routes = new RouteTable([
-  ...passwordRoutes,
-  ...otpRoutes,
-  ...otpUpdateRoutes,
-  ...totpRoutes,
-  ...sessionRoutes,
-  ...managementUserRoutes,
-  ...managementRoutes,
-  ...adminRoutes,
-]);
-
-async function handle(request: IncomingMessage, context: EmulatorContext): Promise<Reply> {
-  const url = new URL(request.url ?? '/', 'http://emulator');
-  const match = routes.match(request.method ?? 'GET', url.pathname);
-  if (!match) throw EmulatorErrors.notFound(url.pathname, unsupportedFamily(url.pathname));
-  const statKey = `${match.route.method} ${match.route.path}`;
-  context.stats.set(statKey, (context.stats.get(statKey) ?? 0) + 1);
-  if (match.route.scope !== 'open') limitPerIp(request, context);
-  const token = authorize(match.route, request, context);
-  const body = await readJsonBody(request, context.options.bodyLimitBytes);
-  const query = url.searchParams;
-  const result = await match.route.handler(
-    { path: url.pathname, params: match.params, query, body, token, headers: request.headers },
-    context,
-  );
-  const reply = result instanceof Reply ? result : new Reply(200, result ?? {});
-  return context.options.sessionCookies ? toCookieMode(reply) : reply;
 }
 
 function toReply(error: unknown): Reply {
@@ -68,10 +27,10 @@ function send(response: ServerResponse, reply: Reply): void {
     response.writeHead(304, reply.headers).end();
     return;
   }
-  const payload = JSON.stringify(reply.body);
+  const payload = isPage(reply) ? reply.text : JSON.stringify(reply.body);
   response.writeHead(reply.status, {
     ...reply.headers,
-    'content-type': 'application/json',
+    'content-type': isPage(reply) ? reply.contentType : 'application/json',
     'content-length': Buffer.byteLength(payload),
   });
   response.end(payload);
@@ -93,7 +52,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const saved = resolved.dataDir ? new SavedState(resolved.dataDir, context) : undefined;
   const server = createServer((request, response) => {
     handle(request, context).then(
-      (reply) => send(response, reply),
+      (reply) => reply && send(response, reply),
       (error: unknown) => send(response, toReply(error)),
     );
     if (request.method !== 'GET') response.once('finish', () => saved?.changed());

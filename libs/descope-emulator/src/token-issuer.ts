@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EmulatorErrors } from './errors';
 import { ResolvedEmulatorOptions } from './emulator-options';
 import { KeyRing } from './key-ring';
 import { LiveRefreshToken, RefreshTokens, SessionContext } from './refresh-tokens';
@@ -37,6 +38,7 @@ export class TokenIssuer {
     context: SessionContext,
     revokeOthers = false,
   ): Record<string, unknown> {
+    if (user.status === 'disabled') throw EmulatorErrors.userDisabled();
     const firstSeen = !user.seen;
     user.seen = true;
     if (revokeOthers) this.refreshTokens.revokeAll(user.userId);

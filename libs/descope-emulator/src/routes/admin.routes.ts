@@ -38,10 +38,10 @@ const rotateKeys = ({ query }: EmulatorRequest, context: EmulatorContext) =>
 
 /** Emulator-only routes: never on real Descope, never on the service. */
 export const adminRoutes: Route[] = [
-  route('GET', '/emulator/outbox', outbox, 'open'),
-  route('DELETE', '/emulator/outbox', clearOutbox, 'open'),
-  route('POST', '/emulator/keys/rotate', rotateKeys, 'open'),
-  route('GET', '/emulator/state', exportStateRoute, 'open'),
-  route('POST', '/emulator/state', importStateRoute, 'open'),
-  route('GET', '/emulator/stats', stats, 'open'),
+  route('GET', '/emulator/outbox', outbox, 'admin'),
+  route('DELETE', '/emulator/outbox', clearOutbox, 'admin'),
+  route('POST', '/emulator/keys/rotate', rotateKeys, 'admin'),
+  route('GET', '/emulator/state', exportStateRoute, 'admin'),
+  route('POST', '/emulator/state', importStateRoute, 'admin'),
+  route('GET', '/emulator/stats', stats, 'admin'),
 ];

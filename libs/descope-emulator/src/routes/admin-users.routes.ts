@@ -1,0 +1,126 @@
+import { EmulatorContext } from '../context';
+import { EmulatorErrors } from '../errors';
+import { hashPassword } from '../passwords';
+import {
+  optionalBoolean,
+  optionalObject,
+  optionalString,
+  optionalStringArray,
+  requiredString,
+} from '../request-fields';
+import { EmulatorRequest, Reply, route, Route } from '../route';
+import { EmulatorUser, TenantMembership } from '../store-records';
+
+type Body = Record<string, unknown>;
+
+/** A user as the UI shows it: never the password hash or the TOTP seed. */
+function summary(user: EmulatorUser, context: EmulatorContext) {
+  const { passwordHash, totp, ...shown } = user;
+  const sessions = context.refreshTokens.listLive(user.userId).length;
+  return { ...shown, hasPassword: Boolean(passwordHash), totpEnrolled: Boolean(totp), sessions };
+}
+
+/** Roles and tenants named in the UI are created when new: the emulator has no console for them. */
+function ensureRoles(names: string[], context: EmulatorContext): string[] {
+  for (const name of names) {
+    if (context.store.findRole(name)) continue;
+    const createdTime = Math.floor(Date.now() / 1000);
+    context.store.saveRole({
+      name,
+      permissionNames: [],
+      default: false,
+      private: false,
+      createdTime,
+    });
+  }
+  return names;
+}
+
+function tenants(body: Body, context: EmulatorContext): TenantMembership[] {
+  if (!Array.isArray(body.userTenants)) {
+    throw EmulatorErrors.invalidRequest('"userTenants" must be an array');
+  }
+  return body.userTenants.map((entry: unknown) => {
+    const fields = (entry && typeof entry === 'object' ? entry : {}) as Body;
+    const tenantId = requiredString(fields, 'tenantId');
+    if (!context.store.findTenant(tenantId)) {
+      context.store.saveTenant({ id: tenantId, name: tenantId });
+    }
+    return {
+      tenantId,
+      roleNames: ensureRoles(optionalStringArray(fields, 'roleNames') ?? [], context),
+    };
+  });
+}
+
+/** The fields an edit sets: only those present change. */
+function edits(body: Body, context: EmulatorContext): Partial<EmulatorUser> {
+  const status = optionalString(body, 'status');
+  if (status !== undefined && status !== 'enabled' && status !== 'disabled') {
+    throw EmulatorErrors.invalidRequest('"status" must be enabled or disabled');
+  }
+  const roleNames = optionalStringArray(body, 'roleNames');
+  const fields: Partial<EmulatorUser> = {
+    name: optionalString(body, 'name'),
+    email: optionalString(body, 'email'),
+    phone: optionalString(body, 'phone'),
+    verifiedEmail: optionalBoolean(body, 'verifiedEmail'),
+    verifiedPhone: optionalBoolean(body, 'verifiedPhone'),
+    roleNames: roleNames && ensureRoles(roleNames, context),
+    userTenants: body.userTenants === undefined ? undefined : tenants(body, context),
+    customAttributes: optionalObject(body, 'customAttributes'),
+    status,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+}
+
+function userOf({ params }: EmulatorRequest, context: EmulatorContext): EmulatorUser {
+  const user = context.store.findById(params.userId);
+  if (!user) throw EmulatorErrors.mgmtUserNotFound();
+  return user;
+}
+
+/** Users whose login ids, name, email, phone or id contain `q` (any case); all without `q`. */
+function list({ query }: EmulatorRequest, context: EmulatorContext) {
+  const q = (query.get('q') ?? '').trim().toLowerCase();
+  const users = context.store
+    .snapshot()
+    .users.filter((user) =>
+      [...user.loginIds, user.name, user.email, user.phone, user.userId].some((text) =>
+        text?.toLowerCase().includes(q),
+      ),
+    );
+  users.sort((a, b) => b.createdTime - a.createdTime);
+  return { users: users.map((user) => summary(user, context)) };
+}
+
+async function create({ body }: EmulatorRequest, context: EmulatorContext) {
+  const loginId = requiredString(body, 'loginId').trim();
+  if (context.store.findByLoginId(loginId)) throw EmulatorErrors.userExists();
+  const password = optionalString(body, 'password');
+  const fields = edits(body, context);
+  const user = context.store.createUser({ ...fields, loginIds: [loginId] });
+  if (password)
+    Object.assign(user, { passwordHash: await hashPassword(password), passwordSetAt: Date.now() });
+  return new Reply(201, { user: summary(user, context) });
+}
+
+function edit(request: EmulatorRequest, context: EmulatorContext) {
+  const user = Object.assign(userOf(request, context), edits(request.body, context));
+  return { user: summary(user, context) };
+}
+
+function remove(request: EmulatorRequest, context: EmulatorContext) {
+  const user = userOf(request, context);
+  context.store.deleteUser(user);
+  context.refreshTokens.revokeAll(user.userId);
+  return {};
+}
+
+/** The UI's users: list and search, create, edit (disable: `status`), delete. */
+export const adminUserRoutes: Route[] = [
+  route('GET', '/emulator/users', list, 'admin'),
+  route('POST', '/emulator/users', create, 'admin'),
+  route('POST', '/emulator/users/:userId', edit, 'admin'),
+  route('DELETE', '/emulator/users/:userId', remove, 'admin'),
+];
