@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
-# The auth service image (docs/deploy.md). One image serves both entry points: the service
-# (dist/src/main.js, the default) and the standalone Descope emulator
-# (dist/libs/descope-emulator/src/main.js), which docker-compose.yml runs beside it.
+# The auth service image (docs/deploy.md): the last stage, the default target, runs the service
+# (dist/src/main.js; dist/libs/descope-emulator/src/main.js starts the emulator from it too).
+# `docker build --target emulator .` builds the standalone Descope emulator alone instead, which
+# docker-compose.yml runs beside the service.
 
 # --- build: the whole toolchain, only to compile ---
 FROM node:24-slim AS build
@@ -14,6 +15,30 @@ COPY nest-cli.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY libs ./libs
 RUN npm run build
+
+# --- emulator-package: the emulator packed as other teams get it (npm run pack:emulator) and
+# installed with its own dependencies (qrcode) only ---
+FROM build AS emulator-package
+RUN npm run -s pack:emulator -- --pack-destination /tmp \
+  && npm install --prefix /emulator --omit=dev --ignore-scripts --prefer-offline --no-audit --no-fund \
+    /tmp/descope-auth-emulator-*.tgz
+
+# --- emulator: the standalone Descope emulator (`docker build --target emulator .`), nothing of
+# the service. Flags go after the image name: `docker run … descope-emulator --import /state` ---
+FROM node:24-slim AS emulator
+WORKDIR /emulator
+COPY --from=emulator-package /emulator/node_modules ./node_modules
+USER 1000:1000
+# Inside a container clients come over the bridge, not loopback: listen on every interface and let
+# the UI (/) and the admin routes (/emulator/*) answer them. It signs whatever it is asked and its
+# admin routes hand out every user and key: publish it to this machine only, as
+# `docker run -p 127.0.0.1:4500:4500 descope-emulator`. Set the port and project id with
+# EMULATOR_PORT and EMULATOR_PROJECT_ID (not flags): the healthcheck reads them.
+ENV EMULATOR_HOST=0.0.0.0 EMULATOR_PORT=4500 EMULATOR_ADMIN_REMOTE=true
+EXPOSE 4500
+HEALTHCHECK --interval=5s --timeout=3s --start-period=10s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.EMULATOR_PORT + '/v2/keys/' + (process.env.EMULATOR_PROJECT_ID || 'P2EmulatorLocalProject000000000'), { signal: AbortSignal.timeout(2000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+ENTRYPOINT ["node", "node_modules/@descope-auth/emulator/dist/cli.js"]
 
 # --- runtime: production dependencies and the compiled output, nothing else ---
 FROM node:24-slim AS runtime

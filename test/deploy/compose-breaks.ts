@@ -80,7 +80,22 @@ export const COMPOSE_BREAKS: [string, (file: any, context: ComposeContext) => vo
   [
     'the emulator runs the service',
     (f) => (f.services.emulator.command = ['node', 'dist/src/main.js']),
-    'emulator: command is not',
+    'emulator: command starts `node`',
+  ],
+  [
+    'the emulator is built as the service',
+    (f) => delete f.services.emulator.build.target,
+    "emulator: not built from the Dockerfile's emulator stage",
+  ],
+  [
+    'the emulator has the service image tag',
+    (f) => (f.services.emulator.image = f.services['auth-1'].image),
+    'emulator: tagged as the service image',
+  ],
+  [
+    'the emulator is published on every interface',
+    (f) => (f.services.emulator.ports = ['4500:4500']),
+    'emulator: published beyond this machine',
   ],
   [
     'the emulator binds loopback',

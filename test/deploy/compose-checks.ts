@@ -90,18 +90,24 @@ function emulatorProblems(
   emulator: any,
   env: Record<string, string>,
   image: string,
-  { emulatorKeys, scripts }: ComposeContext,
+  { emulatorKeys }: ComposeContext,
 ): string[] {
   const problems: string[] = [];
-  const command = [emulator.command ?? []].flat().join(' ');
-  const script = scripts.emulator?.split('&&').pop()?.trim();
-  if (command !== script)
-    problems.push(`emulator: command is not \`${script}\` (npm run emulator)`);
-  if (emulator.image !== image) problems.push('emulator: not the service image');
+  if (emulator.build?.target !== 'emulator')
+    problems.push("emulator: not built from the Dockerfile's emulator stage (target: emulator)");
+  if (!emulator.image || emulator.image === image)
+    problems.push('emulator: tagged as the service image: each build would overwrite the other');
+  // The image's ENTRYPOINT starts the emulator; a command may only add flags.
+  const command = [emulator.command ?? []].flat().map(String);
+  if (command.length && !command[0].startsWith('-'))
+    problems.push(`emulator: command starts \`${command[0]}\`: give the emulator's flags only`);
   for (const key of Object.keys(env))
     if (!emulatorKeys.has(key)) problems.push(`emulator: ${key} is not read by the emulator`);
   if (env.EMULATOR_HOST !== '0.0.0.0') problems.push('emulator: EMULATOR_HOST is not 0.0.0.0');
   if (!emulator.healthcheck?.test) problems.push('emulator: no healthcheck');
+  const published = [emulator.ports ?? []].flat().map(String);
+  if (published.some((port) => !port.startsWith('127.0.0.1:')))
+    problems.push('emulator: published beyond this machine (publish as 127.0.0.1:4500:4500)');
   return problems;
 }
 

@@ -59,6 +59,15 @@ export const readDockerignore = (): string[] =>
 export const readPackageScripts = (): Record<string, string> =>
   (JSON.parse(text('package.json')) as { scripts: Record<string, string> }).scripts;
 
+/** The packed emulator's name and bin (libs/descope-emulator/package.json). */
+export function readEmulatorPackage(): { name: string; bin: string } {
+  const { name, bin } = JSON.parse(text('libs/descope-emulator/package.json')) as {
+    name: string;
+    bin: Record<string, string>;
+  };
+  return { name, bin: bin['descope-emulator'] };
+}
+
 /** Every key the service validates at start (src/config/env.validation.ts). */
 export const serviceEnvKeys = (): Set<string> => new Set(envKeys());
 

@@ -10,7 +10,7 @@ import { COMPOSE_BREAKS } from './compose-breaks';
 import { DOCKERFILE_BREAKS } from './dockerfile-breaks';
 import { K8S_BREAKS } from './k8s-breaks';
 import * as files from './deploy-files';
-import { dockerfileProblems, dockerignoreProblems } from './dockerfile-checks';
+import { dockerfileProblems, dockerignoreProblems, emulatorEntry } from './dockerfile-checks';
 import { k8sProblems } from './k8s-checks';
 import { schemaProblems } from './k8s-schema';
 
@@ -26,6 +26,7 @@ const compose = {
   scripts: files.readPackageScripts(),
 };
 const startProd = () => compose.scripts['start:prod'];
+const emulatorPackage = files.readEmulatorPackage();
 
 describe('deploy/k8s', () => {
   it('holds a Deployment, Service, autoscaler, disruption budget, ConfigMap and an example Secret', () => {
@@ -88,13 +89,13 @@ describe('docker-compose.yml', () => {
 
 describe('Dockerfile', () => {
   it('builds in one stage and runs production dependencies as a non-root user in another', () => {
-    expect(dockerfileProblems(files.readDockerfile(), startProd())).toEqual([]);
+    expect(dockerfileProblems(files.readDockerfile(), startProd(), emulatorPackage)).toEqual([]);
     expect(dockerignoreProblems(files.readDockerignore())).toEqual([]);
   });
 
   it.each(DOCKERFILE_BREAKS)('notices when %s', (_what, breakIt, expected) => {
     const broken = breakIt(files.readDockerfile());
-    expect(dockerfileProblems(broken, startProd()).join('\n')).toContain(expected);
+    expect(dockerfileProblems(broken, startProd(), emulatorPackage).join('\n')).toContain(expected);
   });
 
   it('notices a .dockerignore that lets .env into the build context', () => {
@@ -113,5 +114,18 @@ describe('Dockerfile', () => {
       const source = output.replace(/^dist\//, '').replace(/\.js$/, '.ts');
       expect(existsSync(join(files.ROOT, source))).toBe(true);
     }
+  });
+
+  it("the emulator stage starts the packed library's bin, which its build writes from src/", () => {
+    const library = join(files.ROOT, 'libs/descope-emulator');
+    const { compilerOptions } = JSON.parse(
+      readFileSync(join(library, 'tsconfig.lib.json'), 'utf8'),
+    );
+    expect([compilerOptions.rootDir, compilerOptions.outDir]).toEqual(['src', 'dist']);
+    expect(emulatorEntry(emulatorPackage)).toBe(
+      `node node_modules/${emulatorPackage.name}/${emulatorPackage.bin}`,
+    );
+    const source = emulatorPackage.bin.replace(/^(\.\/)?dist\//, 'src/').replace(/\.js$/, '.ts');
+    expect(existsSync(join(library, source))).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmulatorContext } from './context';
 import { SavedKey } from './key-ring';
@@ -93,4 +93,12 @@ export function saveState(file: string, context: EmulatorContext): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(exportState(context))}\n`, { mode: 0o600 });
   renameSync(temporary, file);
+}
+
+/** Saves the state into `dir` (made if missing) as `emulator-state.json`; answers the file. */
+export function saveStateIn(dir: string, context: EmulatorContext): string {
+  mkdirSync(dir, { recursive: true });
+  const file = stateFileIn(dir);
+  saveState(file, context);
+  return file;
 }
