@@ -26,7 +26,8 @@ export async function resolveDescopeTarget(config: EnvironmentVariables): Promis
   const emulator = await startEmulator(embeddedEmulatorOptions(config));
   new Logger('Bootstrap').log(
     `No DESCOPE_PROJECT_ID set: using the embedded Descope emulator at ${emulator.baseUrl} ` +
-      `(project ${emulator.projectId}); codes and reset links go to ${emulator.baseUrl}/emulator/outbox`,
+      `(project ${emulator.projectId}). Its UI, with the codes and reset links it sends, users, ` +
+      `sessions, keys and faults: ${emulator.baseUrl}/`,
   );
   // The embedded emulator takes any non-empty key unless EMULATOR_MANAGEMENT_KEY is set: the
   // management calls the service makes (merge checks, reuse logouts) work with no setup.
