@@ -66,7 +66,7 @@ describe('Emulator: admin routes (users, sessions, settings, faults)', () => {
     const userId = first.data!.user!.userId;
     const listed = await admin('GET', `/emulator/sessions?userId=${userId}`);
     expect(listed.body.sessions).toHaveLength(3);
-    const jti = decodeJwt(first.data!.refreshJwt).payload.jti as string;
+    const jti = decodeJwt(first.data!.refreshJwt!).payload.jti as string;
     await admin('DELETE', `/emulator/sessions/${jti}`);
     expect((await h.sdk.refresh(first.data!.refreshJwt)).code).toBe(401);
     expect((await h.sdk.refresh(second.data!.refreshJwt)).ok).toBe(true);

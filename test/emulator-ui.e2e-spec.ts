@@ -126,4 +126,22 @@ describe('Emulator UI in Chromium', () => {
     expect(current).toContain(jwks.keys[0].kid);
     expect(complaints).toEqual([]);
   });
+
+  it('exports the state with a click and imports it back: deleted users return', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#state-export'),
+    ]);
+    const saved = await download.path();
+    const row = page.locator('#users-table tbody tr', { hasText: loginId });
+    await page.fill('#user-q', '');
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await row.getByRole('button', { name: 'Really delete?' }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.setInputFiles('#state-import', saved);
+    await page.locator('#toast', { hasText: 'State imported' }).waitFor();
+    await row.waitFor();
+    await shot('state-imported.png');
+    expect(complaints).toEqual([]);
+  });
 });
