@@ -18,12 +18,13 @@ import {
 } from './support/package-consumer';
 
 /**
- * `libs/auth` as another service gets it: `npm run pack:auth`, the tarball installed into a copy
- * of test/fixtures/auth-consumer (which imports only the package), compiled against the package's
- * declarations and run as its own process against the emulator. The peers must resolve to the
+ * `libs/auth` and `libs/client` as another service gets them: `npm run pack:auth` and
+ * `npm run pack:client`, the tarballs installed into a copy of test/fixtures/auth-consumer (which
+ * imports only the packages), compiled against the packages' declarations and run as its own
+ * process against the emulator and the auth service. The guard's peers must resolve to the
  * service's own single copies: Passport strategies live in one process-wide registry.
  */
-describe('The session guard as an installed package', () => {
+describe('The session guard and the client as installed packages', () => {
   let work: string;
   let dir: string;
   let h: EmulatorHarness;
@@ -46,6 +47,7 @@ describe('The session guard as an installed package', () => {
     consumer = await startConsumer(dir, {
       DESCOPE_PROJECT_ID: h.emulator.projectId,
       DESCOPE_BASE_URL: h.emulator.baseUrl,
+      AUTH_SERVICE_URL: service.url,
       ...shared,
     });
   }, 240_000);
@@ -80,6 +82,33 @@ describe('The session guard as an installed package', () => {
     for (const peer of ['passport', '@nestjs/passport', '@nestjs/core', '@nestjs/common']) {
       expect([peer, copiesOf(dir, peer)]).toEqual([peer, [join(dir, 'node_modules', peer)]]);
     }
+  });
+
+  it('has the client installed with openapi-fetch, its one dependency', () => {
+    for (const name of ['@descope-auth/client', 'openapi-fetch']) {
+      expect([name, copiesOf(dir, name)]).toEqual([name, [join(dir, 'node_modules', name)]]);
+    }
+  });
+
+  it('asks the auth service for the caller’s session through the client package', async () => {
+    const jwt = await sessionOf([]);
+    const answer = await get('/auth-service/session', jwt);
+    expect(answer).toEqual({
+      status: 200,
+      body: { userId: decodeJwt(jwt).payload.sub, amr: ['pwd'] },
+    });
+  });
+
+  it('gets the auth service’s 401 as an AuthApiError through the client package', async () => {
+    expect(await get('/auth-service/session')).toEqual({
+      status: 401,
+      body: { type: 'urn:problem:token_missing', code: 'token_missing' },
+    });
+    const forged = await get('/auth-service/session', `${(await sessionOf([])).slice(0, -4)}AAAA`);
+    expect(forged).toEqual({
+      status: 401,
+      body: { type: 'urn:problem:token_invalid', code: 'token_invalid' },
+    });
   });
 
   it('answers 200 on @Roles("admin") to a user holding the project-level role admin', async () => {

@@ -25,21 +25,28 @@ const npm = (cwd: string, args: string[]) => {
 };
 
 /**
- * `npm run pack:auth` into `work`, then a copy of the consumer fixture with the tarball installed
- * next to the fixture's own dependencies (one npm install, from npm's cache when it can) and
- * compiled with its own TypeScript against the package's declarations. Returns its directory.
+ * `npm run pack:auth` and `npm run pack:client` into `work`, then a copy of the consumer fixture
+ * with both tarballs installed next to the fixture's own dependencies (one npm install, from npm's
+ * cache when it can) and compiled with its own TypeScript against the packages' declarations.
+ * Returns its directory.
  */
 export async function installConsumer(work: string): Promise<string> {
-  await npm(ROOT, ['run', '-s', 'pack:auth', '--', '--pack-destination', work]);
-  const tarballs = readdirSync(work).filter((name) => name.endsWith('.tgz'));
-  if (tarballs.length !== 1) throw new Error(`expected one tarball, got ${tarballs.join(', ')}`);
+  const tarballs: string[] = [];
+  for (const script of ['pack:auth', 'pack:client']) {
+    const before = new Set(readdirSync(work));
+    await npm(ROOT, ['run', '-s', script, '--', '--pack-destination', work]);
+    const made = readdirSync(work).filter((name) => name.endsWith('.tgz') && !before.has(name));
+    if (made.length !== 1)
+      throw new Error(`${script}: expected one tarball, got ${made.join(', ')}`);
+    tarballs.push(join(work, made[0]));
+  }
   const dir = join(work, 'consumer');
   cpSync(FIXTURE, dir, {
     recursive: true,
     filter: (path) => !/[/\\](node_modules|dist)$/.test(path),
   });
   const flags = ['--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'];
-  await npm(dir, ['install', join(work, tarballs[0]), ...flags, '--no-package-lock']);
+  await npm(dir, ['install', ...tarballs, ...flags, '--no-package-lock']);
   await node(dir, [join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
   return dir;
 }

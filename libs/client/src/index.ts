@@ -1,0 +1,13 @@
+export { createAuthClient } from './auth-client';
+export type { AuthClient, AuthClientOptions } from './auth-client';
+export { AuthApiError } from './auth-api.error';
+export { AuthTimeoutError } from './auth-timeout.error';
+export type { AuthTokens } from './auth-tokens';
+export type { HealthRoutes } from './health.routes';
+export type { OtpRoutes } from './otp.routes';
+export type { PasswordRoutes } from './password.routes';
+export type { SessionRoutes } from './session.routes';
+export type { TotpRoutes } from './totp.routes';
+export type { FetchLike } from './transport';
+export type * from './types';
+export type { components, operations, paths } from './schema';
