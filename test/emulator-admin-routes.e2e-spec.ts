@@ -42,6 +42,8 @@ describe('Emulator: admin routes (users, sessions, settings, faults)', () => {
     await admin('POST', `/emulator/users/${userId}`, { status: 'disabled' });
     expect((await h.sdk.password.signIn(loginId, STRONG_PASSWORD)).code).toBe(401);
     expect((await h.sdk.refresh(signIn.data!.refreshJwt)).code).toBe(401);
+    const replaced = await h.sdk.password.replace(loginId, STRONG_PASSWORD, 'Other-Horse-10');
+    expect(replaced.code).toBe(401);
     await admin('POST', `/emulator/users/${userId}`, { status: 'enabled' });
     expect((await h.sdk.password.signIn(loginId, STRONG_PASSWORD)).ok).toBe(true);
 

@@ -22,7 +22,11 @@ describe('Emulator UI in Chromium', () => {
   let browser: Browser;
   let page: Page;
   const complaints: string[] = [];
-  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
+  /** The viewport with `section` scrolled to its top, under the sticky EMULATOR banner. */
+  const shot = async (name: string, section: string) => {
+    await page.locator(section).evaluate((node) => node.scrollIntoView());
+    await page.screenshot({ path: join(SCREENSHOTS, name) });
+  };
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM))
@@ -59,7 +63,7 @@ describe('Emulator UI in Chromium', () => {
     expect((await h.api('POST', '/v1/otp/signup/email', { body: { loginId } })).status).toBe(202);
     const code = page.locator(`#outbox-table tr[data-login-id="${loginId}"] .code`).first();
     await code.waitFor({ timeout: 10_000 });
-    await shot('outbox.png');
+    await shot('outbox.png', '#outbox');
     const verified = await h.api('POST', '/v1/otp/verify/email', {
       body: { loginId, code: (await code.textContent())?.trim() },
     });
@@ -73,7 +77,7 @@ describe('Emulator UI in Chromium', () => {
     await row.waitFor();
     await row.getByRole('button', { name: 'Edit' }).click();
     await page.fill('#user-edit-form input[name=roleNames]', 'editor');
-    await shot('user-edit.png');
+    await shot('user-edit.png', '#users');
     await page.click('#edit-save');
     await row.getByText('editor').waitFor();
     const refreshed = await h.api('POST', '/v1/session/refresh', { bearer: refreshJwt });
@@ -86,7 +90,7 @@ describe('Emulator UI in Chromium', () => {
     await row.locator('td').nth(7).getByRole('button').click();
     const session = page.locator('#sessions-table tbody tr').first();
     await session.waitFor();
-    await shot('sessions.png');
+    await shot('sessions.png', '#sessions');
     await session.getByRole('button', { name: 'Revoke' }).click();
     await page.locator('#sessions-table tbody tr').first().waitFor({ state: 'detached' });
     expect((await h.api('POST', '/v1/session/refresh', { bearer: refreshJwt })).status).toBe(401);
@@ -101,7 +105,7 @@ describe('Emulator UI in Chromium', () => {
     await page.fill('#fault-form input[name=times]', '1');
     await page.click('#fault-form button');
     await page.locator('#faults-table tbody tr', { hasText: '/v1/auth/password/signin' }).waitFor();
-    await shot('faults.png');
+    await shot('faults.png', '#faults');
     const signIn = () =>
       h.api('POST', '/v1/password/signin', {
         body: { loginId: 'ui-password@example.com', password: 'Quiet-Harbor-42' },
@@ -115,7 +119,7 @@ describe('Emulator UI in Chromium', () => {
     const before = await page.locator('#keys-table tbody tr').count();
     await page.click('#keys-rotate');
     await page.locator('#keys-table tbody tr').nth(before).waitFor();
-    await shot('keys.png');
+    await shot('keys.png', '#keys');
     const current = (await page.locator('#keys-table tbody tr').first().textContent()) ?? '';
     const jwks = (await (
       await fetch(`${h.emulator.baseUrl}/v2/keys/${h.emulator.projectId}`)
@@ -141,7 +145,7 @@ describe('Emulator UI in Chromium', () => {
     await page.setInputFiles('#state-import', saved);
     await page.locator('#toast', { hasText: 'State imported' }).waitFor();
     await row.waitFor();
-    await shot('state-imported.png');
+    await shot('state-imported.png', '#users');
     expect(complaints).toEqual([]);
   });
 });

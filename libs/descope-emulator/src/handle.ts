@@ -53,7 +53,8 @@ const ADMIN_HEADERS = {
 async function injectFault(request: IncomingMessage, path: string, context: EmulatorContext) {
   const fault = context.faults.take(request.method ?? 'GET', path);
   if (!fault) return true;
-  if (fault.latencyMs) await sleep(fault.latencyMs);
+  // Unreferenced: a pending fault never keeps a closed emulator's process alive.
+  if (fault.latencyMs) await sleep(fault.latencyMs, undefined, { ref: false });
   if (fault.drop) {
     request.socket.destroy();
     return false;

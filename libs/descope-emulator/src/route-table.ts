@@ -1,4 +1,14 @@
+import { EmulatorErrors } from './errors';
 import { Route } from './route';
+
+/** A path segment decoded; a malformed `%` escape is the caller's 400, not the emulator's 500. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw EmulatorErrors.invalidRequest('The path has a malformed % escape');
+  }
+}
 
 /** Finds the route for a method and path; `:name` segments capture one path segment. */
 export class RouteTable {
@@ -22,7 +32,7 @@ function matchPath(pattern: string[], segments: string[]): Record<string, string
   if (pattern.length !== segments.length) return undefined;
   const params: Record<string, string> = {};
   for (const [index, part] of pattern.entries()) {
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(segments[index]);
+    if (part.startsWith(':')) params[part.slice(1)] = decoded(segments[index]);
     else if (part !== segments[index]) return undefined;
   }
   return params;

@@ -22,7 +22,17 @@ function toReply(error: unknown): Reply {
   return new Reply(known.status, known.toBody(), known.headers);
 }
 
+/** Writes a reply; one that cannot be written (a value JSON cannot hold) is the emulator's 500. */
 function send(response: ServerResponse, reply: Reply): void {
+  try {
+    write(response, reply);
+  } catch {
+    if (response.headersSent) response.destroy();
+    else write(response, toReply(undefined));
+  }
+}
+
+function write(response: ServerResponse, reply: Reply): void {
   if (reply.status === 304) {
     response.writeHead(304, reply.headers).end();
     return;

@@ -18,11 +18,13 @@ const NUMBERS = [
   'lockoutAttempts',
   'ipRateLimit',
 ] as const;
-const MINIMUM: Record<(typeof NUMBERS)[number], number> = {
-  sessionTtlSeconds: 1,
-  refreshTtlSeconds: 1,
-  lockoutAttempts: 0,
-  ipRateLimit: 0,
+const TEN_YEARS = 10 * 365 * 24 * 3600;
+/** Each setting's range: lifetimes past ten years would put dates no JWT reader can hold. */
+const RANGE: Record<(typeof NUMBERS)[number], [number, number]> = {
+  sessionTtlSeconds: [1, TEN_YEARS],
+  refreshTtlSeconds: [1, TEN_YEARS],
+  lockoutAttempts: [0, 1_000_000],
+  ipRateLimit: [0, 1_000_000],
 };
 
 export function readSettings({ options }: EmulatorContext): RuntimeSettings {
@@ -48,8 +50,9 @@ export function writeSettings(body: Record<string, unknown>, context: EmulatorCo
   for (const name of NUMBERS) {
     const value = body[name];
     if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < MINIMUM[name]) {
-      throw EmulatorErrors.invalidRequest(`"${name}" must be a whole number from ${MINIMUM[name]}`);
+    const [min, max] = RANGE[name];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      throw EmulatorErrors.invalidRequest(`"${name}" must be a whole number from ${min} to ${max}`);
     }
   }
   const rotate = body.rotateRefreshTokens;

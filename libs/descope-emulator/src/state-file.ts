@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { EmulatorContext } from './context';
 import { SavedKey } from './key-ring';
 import { LiveRefreshToken } from './refresh-tokens';
+import { MAX_DEPTH, nestedDeeperThan } from './json-body';
+import { badRecord } from './saved-records';
 import { EmulatorStore } from './store';
 
 const FORMAT = 'descope-emulator-state';
@@ -54,7 +56,8 @@ function checked(value: unknown, context: EmulatorContext): EmulatorState | stri
   if (state.signingAlg !== context.keys.alg) return `keys for ${String(state.signingAlg)}`;
   const lists = [state.users, state.roles, state.tenants, state.keys, state.refreshTokens];
   if (!lists.every(Array.isArray)) return 'a part of it is missing or not a list';
-  return state as EmulatorState;
+  if (nestedDeeperThan(state, MAX_DEPTH)) return `nested deeper than ${MAX_DEPTH} levels`;
+  return badRecord(state as EmulatorState) ?? (state as EmulatorState);
 }
 
 /**

@@ -101,7 +101,10 @@ export class EmulatorStore {
 
   /** Project roles with their permissions at the top level, and the same per tenant. */
   claimsFor(user: EmulatorUser): AuthorizationClaims {
-    const tenants: AuthorizationClaims['tenants'] = {};
+    // No prototype: a tenant id such as "__proto__" is a key like any other.
+    const tenants: AuthorizationClaims['tenants'] = Object.create(
+      null,
+    ) as AuthorizationClaims['tenants'];
     for (const { tenantId, roleNames } of user.userTenants) {
       tenants[tenantId] = { roles: [...roleNames], permissions: this.permissionsOf(roleNames) };
     }

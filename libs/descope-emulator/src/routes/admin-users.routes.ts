@@ -20,11 +20,15 @@ function summary(user: EmulatorUser, context: EmulatorContext) {
   return { ...shown, hasPassword: Boolean(passwordHash), totpEnrolled: Boolean(totp), sessions };
 }
 
-/** Roles and tenants named in the UI are created when new: the emulator has no console for them. */
-function ensureRoles(names: string[], context: EmulatorContext): string[] {
-  for (const name of names) {
+/**
+ * Roles and tenants named in the UI are created when new (the emulator has no console for them),
+ * once the whole edit has been checked: a refused edit creates nothing.
+ */
+function ensureNamed(fields: Partial<EmulatorUser>, context: EmulatorContext): void {
+  const createdTime = Math.floor(Date.now() / 1000);
+  const tenantRoles = (fields.userTenants ?? []).flatMap((tenant) => tenant.roleNames);
+  for (const name of [...(fields.roleNames ?? []), ...tenantRoles]) {
     if (context.store.findRole(name)) continue;
-    const createdTime = Math.floor(Date.now() / 1000);
     context.store.saveRole({
       name,
       permissionNames: [],
@@ -33,41 +37,39 @@ function ensureRoles(names: string[], context: EmulatorContext): string[] {
       createdTime,
     });
   }
-  return names;
+  for (const { tenantId } of fields.userTenants ?? []) {
+    if (!context.store.findTenant(tenantId))
+      context.store.saveTenant({ id: tenantId, name: tenantId });
+  }
 }
 
-function tenants(body: Body, context: EmulatorContext): TenantMembership[] {
+function tenants(body: Body): TenantMembership[] {
   if (!Array.isArray(body.userTenants)) {
     throw EmulatorErrors.invalidRequest('"userTenants" must be an array');
   }
   return body.userTenants.map((entry: unknown) => {
     const fields = (entry && typeof entry === 'object' ? entry : {}) as Body;
-    const tenantId = requiredString(fields, 'tenantId');
-    if (!context.store.findTenant(tenantId)) {
-      context.store.saveTenant({ id: tenantId, name: tenantId });
-    }
     return {
-      tenantId,
-      roleNames: ensureRoles(optionalStringArray(fields, 'roleNames') ?? [], context),
+      tenantId: requiredString(fields, 'tenantId'),
+      roleNames: optionalStringArray(fields, 'roleNames') ?? [],
     };
   });
 }
 
-/** The fields an edit sets: only those present change. */
-function edits(body: Body, context: EmulatorContext): Partial<EmulatorUser> {
+/** The fields an edit sets, all checked: only those present change. */
+function edits(body: Body): Partial<EmulatorUser> {
   const status = optionalString(body, 'status');
   if (status !== undefined && status !== 'enabled' && status !== 'disabled') {
     throw EmulatorErrors.invalidRequest('"status" must be enabled or disabled');
   }
-  const roleNames = optionalStringArray(body, 'roleNames');
   const fields: Partial<EmulatorUser> = {
     name: optionalString(body, 'name'),
     email: optionalString(body, 'email'),
     phone: optionalString(body, 'phone'),
     verifiedEmail: optionalBoolean(body, 'verifiedEmail'),
     verifiedPhone: optionalBoolean(body, 'verifiedPhone'),
-    roleNames: roleNames && ensureRoles(roleNames, context),
-    userTenants: body.userTenants === undefined ? undefined : tenants(body, context),
+    roleNames: optionalStringArray(body, 'roleNames'),
+    userTenants: body.userTenants === undefined ? undefined : tenants(body),
     customAttributes: optionalObject(body, 'customAttributes'),
     status,
   };
@@ -98,7 +100,8 @@ async function create({ body }: EmulatorRequest, context: EmulatorContext) {
   const loginId = requiredString(body, 'loginId').trim();
   if (context.store.findByLoginId(loginId)) throw EmulatorErrors.userExists();
   const password = optionalString(body, 'password');
-  const fields = edits(body, context);
+  const fields = edits(body);
+  ensureNamed(fields, context);
   const user = context.store.createUser({ ...fields, loginIds: [loginId] });
   if (password)
     Object.assign(user, { passwordHash: await hashPassword(password), passwordSetAt: Date.now() });
@@ -106,7 +109,10 @@ async function create({ body }: EmulatorRequest, context: EmulatorContext) {
 }
 
 function edit(request: EmulatorRequest, context: EmulatorContext) {
-  const user = Object.assign(userOf(request, context), edits(request.body, context));
+  const user = userOf(request, context);
+  const fields = edits(request.body);
+  ensureNamed(fields, context);
+  Object.assign(user, fields);
   return { user: summary(user, context) };
 }
 

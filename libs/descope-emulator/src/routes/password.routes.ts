@@ -47,6 +47,7 @@ async function replace({ body }: EmulatorRequest, context: EmulatorContext) {
   const newPassword = requiredString(body, 'newPassword');
   // Replace is the way out of an expired password (inferred: Descope's docs name no other).
   const user = await checkPassword(context, loginId, oldPassword, true);
+  if (user.status === 'disabled') throw EmulatorErrors.userDisabled();
   setPassword(user, await hashWithPolicy(newPassword, context));
   return context.tokens.authenticate(user, { amr: ['pwd'] });
 }
