@@ -1,5 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createServer } from 'node:net';
 import { createApp } from '../src/bootstrap';
+import { PREFERRED_EMULATOR_PORT } from '../src/config/descope-target';
 import { uniqueEmail } from './support/emulator-harness';
 
 /** With no DESCOPE_PROJECT_ID the service embeds the emulator, configured by EMULATOR_*. */
@@ -50,5 +52,23 @@ describe('Embedded emulator: EMULATOR_* settings pass through', () => {
     expect((await post('/v1/password/reset', { loginId })).status).toBe(202);
     const messages = await outbox(loginId); // newest first
     expect(messages[0]?.link).toMatch(/^https:\/\/app\.example\.com\/account\/reset\?t=\S+$/);
+  });
+
+  it('prefers port 4500 for the UI, and takes a free port when 4500 is taken', async () => {
+    // Hold 4500 (unless something, such as this file's first app, already does).
+    const holder = createServer();
+    await new Promise<void>((done) => {
+      holder.once('error', () => done());
+      holder.listen(PREFERRED_EMULATOR_PORT, '127.0.0.1', done);
+    });
+    const second = await createApp({ COOKIE_SECURE: 'false', LOG_LEVEL: 'silent' });
+    try {
+      const { baseUrl, projectId } = second.target.emulator!;
+      expect(new URL(baseUrl).port).not.toBe(String(PREFERRED_EMULATOR_PORT));
+      expect((await fetch(`${baseUrl}/v2/keys/${projectId}`)).status).toBe(200);
+    } finally {
+      await second.app.close();
+      holder.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { RunningEmulator, startEmulator } from '@app/descope-emulator';
+import { EmulatorOptions, RunningEmulator, startEmulator } from '@app/descope-emulator';
 import { Logger, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { embeddedEmulatorOptions } from './embedded-emulator';
 import { EnvironmentVariables } from './env.validation';
@@ -23,7 +23,7 @@ export async function resolveDescopeTarget(config: EnvironmentVariables): Promis
     const { DESCOPE_BASE_URL: baseUrl, DESCOPE_MANAGEMENT_KEY: managementKey } = config;
     return { projectId, baseUrl, managementKey };
   }
-  const emulator = await startEmulator(embeddedEmulatorOptions(config));
+  const emulator = await startEmbedded(embeddedEmulatorOptions(config), config.EMULATOR_PORT);
   new Logger('Bootstrap').log(
     `No DESCOPE_PROJECT_ID set: using the embedded Descope emulator at ${emulator.baseUrl} ` +
       `(project ${emulator.projectId}). Its UI, with the codes and reset links it sends, users, ` +
@@ -33,6 +33,23 @@ export async function resolveDescopeTarget(config: EnvironmentVariables): Promis
   // management calls the service makes (merge checks, reuse logouts) work with no setup.
   const managementKey = config.EMULATOR_MANAGEMENT_KEY ?? 'embedded-emulator';
   return { projectId: emulator.projectId, baseUrl: emulator.baseUrl, managementKey, emulator };
+}
+
+/** Where the embedded emulator (and its UI) listens unless EMULATOR_PORT says otherwise. */
+export const PREFERRED_EMULATOR_PORT = 4500;
+
+/**
+ * The embedded emulator on EMULATOR_PORT when set; else on 4500, so the UI's address survives a
+ * restart, or on any free port when 4500 is taken (a second instance, `npm run emulator`).
+ */
+async function startEmbedded(options: EmulatorOptions, port?: number): Promise<RunningEmulator> {
+  if (port !== undefined) return startEmulator(options);
+  try {
+    return await startEmulator({ ...options, port: PREFERRED_EMULATOR_PORT });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    return startEmulator({ ...options, port: 0 });
+  }
 }
 
 /** Stops the embedded emulator (if any) when the app closes. */

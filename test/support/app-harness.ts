@@ -42,6 +42,8 @@ export const TEST_DEFAULTS = {
   AUTH_FAILURE_MIN_MS: '0',
   // Each app's management port on a free one (/metrics and detailed /health live there).
   MANAGEMENT_PORT: '0',
+  // The embedded emulator on a free port too, not the 4500 `npm start` prefers.
+  EMULATOR_PORT: '0',
 };
 
 /** The service (AppModule, as main.ts builds it) on an ephemeral port, against its own emulator. */

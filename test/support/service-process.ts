@@ -23,6 +23,7 @@ export function startServiceProcess(env: Record<string, string>): Promise<Servic
       PORT: '0',
       HOST: '127.0.0.1',
       MANAGEMENT_PORT: '0',
+      EMULATOR_PORT: '0',
       LOG_FORMAT: 'json',
       ...env,
     },
