@@ -10,9 +10,6 @@ async function startSilentServer(): Promise<{ url: string; server: Server }> {
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-// Each test starts its own app inside the test: 5 s was too tight for a loaded 2-core CI machine.
-jest.setTimeout(20_000);
-
 describe('Service: upstream failures', () => {
   it('answers 502 upstream_unavailable when Descope is down, and keeps serving', async () => {
     const h: AppHarness = await startApp();

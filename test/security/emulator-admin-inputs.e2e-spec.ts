@@ -1,7 +1,6 @@
-import { RunningEmulator, startEmulator } from '@app/descope-emulator';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { rawRequest } from '../support/raw-http';
+import { RawEmulator, startRawEmulator } from '../support/raw-http';
 
 const BUILT = resolve(__dirname, '../../dist/libs/descope-emulator/src/index.js');
 
@@ -10,24 +9,19 @@ const BUILT = resolve(__dirname, '../../dist/libs/descope-emulator/src/index.js'
  * a process kept alive), each now refused: the emulator keeps running and its state stays whole.
  */
 describe('Security: hostile input to the emulator admin and auth routes', () => {
-  let emulator: RunningEmulator;
-  let port: number;
-
+  let r: RawEmulator;
   beforeAll(async () => {
-    emulator = await startEmulator();
-    port = Number(new URL(emulator.baseUrl).port);
+    r = await startRawEmulator();
   });
-  afterAll(() => emulator.close());
+  afterAll(() => r.emulator.close());
 
-  const send = (method: string, path: string, headers: Record<string, string>, body?: string) =>
-    rawRequest(port, method, path, headers, body);
-  const own = () => `127.0.0.1:${port}`;
-  const userCount = async () =>
-    (JSON.parse((await send('GET', '/emulator/users', { host: own() })).body) as { users: [] })
-      .users.length;
+  /** Raw requests: the Host, Origin and Sec-Fetch headers are exactly the attacker's. */
+  const send: RawEmulator['send'] = (...args) => r.send(...args);
+  const own = () => r.own();
+  const userCount = () => r.userCount();
 
   const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
-  const auth = () => ({ host: own(), authorization: `Bearer ${emulator.projectId}` });
+  const auth = () => ({ host: own(), authorization: `Bearer ${r.emulator.projectId}` });
 
   it('refuses a body nested 20,000 deep with 400, and keeps serving', async () => {
     const claims = `{"loginId":"deep@example.com","password":"Deep-Pass-123","loginOptions":{"customClaims":{"a":${deep(20_000)}}}}`;
@@ -63,7 +57,7 @@ describe('Security: hostile input to the emulator admin and auth routes', () => 
   it('creates no role when a user edit is refused', async () => {
     const body = '{"loginId":"roles@example.com","roleNames":["planted"],"userTenants":[{}]}';
     expect((await send('POST', '/emulator/users', { host: own() }, body)).status).toBe(400);
-    expect(emulator.context.store.findRole('planted')).toBeUndefined();
+    expect(r.emulator.context.store.findRole('planted')).toBeUndefined();
   });
 
   it('keeps a tenant named __proto__ in the token claims', async () => {

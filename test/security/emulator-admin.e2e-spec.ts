@@ -1,6 +1,5 @@
-import { RunningEmulator, startEmulator } from '@app/descope-emulator';
 import { request as httpRequest } from 'node:http';
-import { rawRequest } from '../support/raw-http';
+import { RawEmulator, startRawEmulator } from '../support/raw-http';
 
 /**
  * The emulator's UI and admin routes hold every password hash, TOTP seed and private key and can
@@ -8,22 +7,16 @@ import { rawRequest } from '../support/raw-http';
  * browser (another origin, DNS rebinding, a form post) and odd Host spellings.
  */
 describe('Security: the emulator admin routes and UI', () => {
-  let emulator: RunningEmulator;
-  let port: number;
-
+  let r: RawEmulator;
   beforeAll(async () => {
-    emulator = await startEmulator();
-    port = Number(new URL(emulator.baseUrl).port);
+    r = await startRawEmulator();
   });
-  afterAll(() => emulator.close());
+  afterAll(() => r.emulator.close());
 
-  /** A raw request, so the Host, Origin and Sec-Fetch headers are exactly the attacker's. */
-  const send = (method: string, path: string, headers: Record<string, string>, body?: string) =>
-    rawRequest(port, method, path, headers, body);
-  const own = () => `127.0.0.1:${port}`;
-  const userCount = async () =>
-    (JSON.parse((await send('GET', '/emulator/users', { host: own() })).body) as { users: [] })
-      .users.length;
+  /** Raw requests: the Host, Origin and Sec-Fetch headers are exactly the attacker's. */
+  const send: RawEmulator['send'] = (...args) => r.send(...args);
+  const own = () => r.own();
+  const userCount = () => r.userCount();
 
   it.each([
     ['a DNS-rebinding name', `evil.example:4500`],
@@ -38,7 +31,7 @@ describe('Security: the emulator admin routes and UI', () => {
   it.each(['localhost', 'localhost:PORT', '[::1]:PORT', 'dev.localhost', '127.0.0.1:PORT'])(
     'serves the UI to Host %s',
     async (host) => {
-      expect((await send('GET', '/', { host: host.replace('PORT', String(port)) })).status).toBe(
+      expect((await send('GET', '/', { host: host.replace('PORT', String(r.port)) })).status).toBe(
         200,
       );
     },
@@ -71,7 +64,9 @@ describe('Security: the emulator admin routes and UI', () => {
 
   it('sends the page with a CSP that allows no inline script and no framing', async () => {
     const answer = await new Promise<Record<string, unknown>>((resolve) =>
-      httpRequest({ host: '127.0.0.1', port, path: '/' }, (res) => resolve(res.headers)).end(),
+      httpRequest({ host: '127.0.0.1', port: r.port, path: '/' }, (res) =>
+        resolve(res.headers),
+      ).end(),
     );
     expect(answer['content-security-policy']).toContain("script-src 'self'");
     expect(answer['content-security-policy']).toContain("frame-ancestors 'none'");
@@ -98,7 +93,7 @@ describe('Security: the emulator admin routes and UI', () => {
       '{"__proto__":{"adminRemote":true}}',
     );
     expect(answer.status).toBe(400);
-    expect(emulator.context.options.adminRemote).toBe(false);
+    expect(r.emulator.context.options.adminRemote).toBe(false);
     expect(({} as Record<string, unknown>).adminRemote).toBeUndefined();
   });
 
@@ -110,8 +105,12 @@ describe('Security: the emulator admin routes and UI', () => {
       '{"path":"/*","status":503}',
     );
     expect(added.status).toBe(201);
-    expect((await send('GET', `/v2/keys/${emulator.projectId}`, { host: own() })).status).toBe(503);
+    expect((await send('GET', `/v2/keys/${r.emulator.projectId}`, { host: own() })).status).toBe(
+      503,
+    );
     expect((await send('DELETE', '/emulator/faults', { host: own() })).status).toBe(200);
-    expect((await send('GET', `/v2/keys/${emulator.projectId}`, { host: own() })).status).toBe(200);
+    expect((await send('GET', `/v2/keys/${r.emulator.projectId}`, { host: own() })).status).toBe(
+      200,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { RunningEmulator, startEmulator } from '@app/descope-emulator';
 import { request } from 'node:http';
 
 /** An answer read whole: status and body text. */
@@ -26,3 +27,31 @@ export const rawRequest = (
     req.on('error', reject);
     req.end(body);
   });
+
+/** An emulator on a free port, with raw requests to it and the checks attack tests share. */
+export interface RawEmulator {
+  emulator: RunningEmulator;
+  port: number;
+  send(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body?: string,
+  ): Promise<RawAnswer>;
+  /** Its own Host: `127.0.0.1:<port>`. */
+  own(): string;
+  /** How many users it has, read from the admin route. */
+  userCount(): Promise<number>;
+}
+
+export async function startRawEmulator(): Promise<RawEmulator> {
+  const emulator = await startEmulator();
+  const port = Number(new URL(emulator.baseUrl).port);
+  const own = () => `127.0.0.1:${port}`;
+  const send: RawEmulator['send'] = (method, path, headers, body) =>
+    rawRequest(port, method, path, headers, body);
+  const userCount = async () =>
+    (JSON.parse((await send('GET', '/emulator/users', { host: own() })).body) as { users: [] })
+      .users.length;
+  return { emulator, port, send, own, userCount };
+}
