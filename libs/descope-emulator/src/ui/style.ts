@@ -8,7 +8,7 @@ header, main { max-width: 1200px; margin: 0 auto; padding: 0 16px; }
 header h1 { margin: 16px 0 4px; font-size: 22px; }
 header h1::after { content: " (emulator)"; color: #b3261e; font-size: 14px; }
 nav a { margin-right: 12px; }
-section { background: #fff; border: 1px solid #dde1e8; border-radius: 6px; margin: 16px 0; padding: 4px 16px 12px; }
+section { scroll-margin-top: 48px; background: #fff; border: 1px solid #dde1e8; border-radius: 6px; margin: 16px 0; padding: 4px 16px 12px; }
 h2 { font-size: 17px; }
 .hint, .empty { color: #5a6375; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; }
