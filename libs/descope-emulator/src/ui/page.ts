@@ -46,6 +46,8 @@ reset, through the service puts its code or link here.</p>
 <button>Create</button></form></details>
 <table id="users-table"><thead><tr><th>Login ids</th><th>Name</th><th>Email</th><th>Phone</th>
 <th>Roles</th><th>Tenants</th><th>Status</th><th>Sessions</th><th></th></tr></thead><tbody></tbody></table>
+<p class="empty" id="users-empty" hidden>No users match. A user appears here once a sign-up
+completes (an OTP sign-up, once its code is verified), or create one above.</p>
 <dialog id="user-edit"><h3>Edit user <code id="edit-id"></code></h3>
 <form id="user-edit-form">
 <label>Name <input name="name"></label>

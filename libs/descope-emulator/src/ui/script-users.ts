@@ -43,6 +43,7 @@ async function loadUsers() {
   if (shown === usersShown) return;
   usersShown = shown;
   rows('#users-table', users.map(userRow));
+  $('#users-empty').hidden = users.length > 0;
 }
 
 async function setStatus(user, status) {
