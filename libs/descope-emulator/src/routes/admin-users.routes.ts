@@ -1,5 +1,6 @@
 import { EmulatorContext } from '../context';
 import { EmulatorErrors } from '../errors';
+import { setPassword } from '../password-check';
 import { hashPassword } from '../passwords';
 import {
   optionalBoolean,
@@ -13,10 +14,19 @@ import { EmulatorUser, TenantMembership } from '../store-records';
 
 type Body = Record<string, unknown>;
 
+/** Live refresh tokens per user id, counted in one pass over them. */
+function sessionCounts(context: EmulatorContext): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { userId } of context.refreshTokens.listLive()) {
+    counts.set(userId, (counts.get(userId) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** A user as the UI shows it: never the password hash or the TOTP seed. */
-function summary(user: EmulatorUser, context: EmulatorContext) {
+function summary(user: EmulatorUser, counts = new Map<string, number>()) {
   const { passwordHash, totp, ...shown } = user;
-  const sessions = context.refreshTokens.listLive(user.userId).length;
+  const sessions = counts.get(user.userId) ?? 0;
   return { ...shown, hasPassword: Boolean(passwordHash), totpEnrolled: Boolean(totp), sessions };
 }
 
@@ -93,7 +103,8 @@ function list({ query }: EmulatorRequest, context: EmulatorContext) {
       ),
     );
   users.sort((a, b) => b.createdTime - a.createdTime);
-  return { users: users.map((user) => summary(user, context)) };
+  const counts = sessionCounts(context);
+  return { users: users.map((user) => summary(user, counts)) };
 }
 
 async function create({ body }: EmulatorRequest, context: EmulatorContext) {
@@ -103,9 +114,8 @@ async function create({ body }: EmulatorRequest, context: EmulatorContext) {
   const fields = edits(body);
   ensureNamed(fields, context);
   const user = context.store.createUser({ ...fields, loginIds: [loginId] });
-  if (password)
-    Object.assign(user, { passwordHash: await hashPassword(password), passwordSetAt: Date.now() });
-  return new Reply(201, { user: summary(user, context) });
+  if (password) setPassword(user, await hashPassword(password));
+  return new Reply(201, { user: summary(user) });
 }
 
 function edit(request: EmulatorRequest, context: EmulatorContext) {
@@ -113,7 +123,7 @@ function edit(request: EmulatorRequest, context: EmulatorContext) {
   const fields = edits(request.body);
   ensureNamed(fields, context);
   Object.assign(user, fields);
-  return { user: summary(user, context) };
+  return { user: summary(user, sessionCounts(context)) };
 }
 
 function remove(request: EmulatorRequest, context: EmulatorContext) {
